@@ -1,0 +1,20 @@
+package com.bookmarked.cdt.core.roster;
+
+import io.micronaut.core.annotation.Nullable;
+
+import java.time.LocalDate;
+
+/** A school year, semester, term or grading period. */
+public record AcademicSession(
+        String sourcedId,
+        @Nullable String title,
+        @Nullable String type,
+        @Nullable LocalDate startDate,
+        @Nullable LocalDate endDate,
+        @Nullable String parentSourcedId,
+        RecordStatus status) {
+
+    public boolean covers(LocalDate day) {
+        return (startDate == null || !day.isBefore(startDate)) && (endDate == null || !day.isAfter(endDate));
+    }
+}
