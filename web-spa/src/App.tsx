@@ -8,7 +8,7 @@ import { RunPage } from './components/RunPage';
 import { useCatalogue } from './catalogue';
 import { useRoute } from './router';
 
-export function App({ fetch }: { fetch?: Fetch } = {}) {
+export function App({ fetch, pollIntervalMs }: { fetch?: Fetch; pollIntervalMs?: number } = {}) {
   const [session, setSession] = useState<Session | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const onUnauthorized = useRef<() => void>(() => {});
@@ -55,6 +55,7 @@ export function App({ fetch }: { fetch?: Fetch } = {}) {
             key={route.runId}
             client={client}
             runId={route.runId}
+            pollIntervalMs={pollIntervalMs}
             catalogue={catalogue}
             onNewRun={() => navigate({ name: 'run-tool' })}
           />

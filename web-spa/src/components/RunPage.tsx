@@ -20,13 +20,15 @@ export function RunPage({
   runId,
   catalogue,
   onNewRun,
+  pollIntervalMs,
 }: {
   client: ApiClient;
   runId: string;
   catalogue: Catalogue;
   onNewRun: () => void;
+  pollIntervalMs?: number;
 }) {
-  const { run, error, replace, retry } = usePolledRun(client, runId);
+  const { run, error, replace, retry } = usePolledRun(client, runId, pollIntervalMs);
   const heading = useRef<HTMLHeadingElement>(null);
   const tool = catalogue.tools.find((t) => t.id === run?.toolId);
   const customer = catalogue.customers.find((c) => c.id === run?.customerId);

@@ -109,26 +109,18 @@ export function RunTool({
     }
   }
 
-  if (loading) {
-    return (
-      <section aria-busy="true">
-        <h1 ref={heading} tabIndex={-1}>
-          Run a tool
-        </h1>
-        <p className="muted" role="status">
-          Loading customers and tools…
-        </p>
-      </section>
-    );
-  }
-
   return (
-    <section>
+    <section aria-busy={loading || undefined}>
       <h1 ref={heading} tabIndex={-1}>
         Run a tool
       </h1>
+      {loading && (
+        <p className="muted" role="status">
+          Loading customers and tools…
+        </p>
+      )}
       {loadError && <ErrorNotice error={loadError} onRetry={reload} />}
-      {!loadError && (
+      {!loading && !loadError && (
         <form ref={formRef} className="card run-form" onSubmit={start} noValidate>
           {submitError && <ErrorNotice error={submitError} />}
           {hasProblems(problems) && !submitError && (
@@ -183,11 +175,14 @@ export function RunTool({
                   name="tool"
                   value={t.id}
                   checked={t.id === toolId}
+                  aria-labelledby={`tool-${t.id}-title`}
                   aria-describedby={`tool-${t.id}-description`}
                   onChange={() => chooseTool(t.id)}
                 />
                 <span className="tool-text">
-                  <span className="tool-title">{t.title}</span>
+                  <span className="tool-title" id={`tool-${t.id}-title`}>
+                    {t.title}
+                  </span>
                   <span className="tool-description" id={`tool-${t.id}-description`}>
                     {t.description}
                   </span>
