@@ -47,14 +47,14 @@ export function FindingsTable({
                 <SeverityBadge severity={finding.severity} />
               </td>
               <td>{categoryLabel(finding.category)}</td>
-              <td className="mono">{finding.rule || '—'}</td>
-              <td>
+              <td className="mono wrap">{finding.rule || '—'}</td>
+              <td className="title-cell">
                 <button type="button" className="link-button">
                   {finding.title}
                 </button>
               </td>
-              <td className="mono">{keysOn(finding, 'sis')}</td>
-              <td className="mono">{keysOn(finding, 'ours')}</td>
+              <td className="mono wrap">{keysOn(finding, 'sis')}</td>
+              <td className="mono wrap">{keysOn(finding, 'ours')}</td>
             </tr>
           ))}
         </tbody>

@@ -66,10 +66,10 @@ export function Results({ client, run, tool }: { client: ApiClient; run: Run; to
     }
   }
 
-  function closeDetail() {
-    setSelected(null);
-    trigger.current?.focus();
-  }
+  // Back to the row that opened the detail, once the modal dialog is gone (focus cannot leave it before).
+  useEffect(() => {
+    if (!selected) trigger.current?.focus();
+  }, [selected]);
 
   const filtered = !!(filter.category || filter.severity);
 
@@ -207,7 +207,7 @@ export function Results({ client, run, tool }: { client: ApiClient; run: Run; to
         )}
       </section>
 
-      {selected && <FindingDetail finding={selected} onClose={closeDetail} />}
+      {selected && <FindingDetail finding={selected} onClose={() => setSelected(null)} />}
     </div>
   );
 }
