@@ -17,7 +17,7 @@ const baseURL = external ?? `http://localhost:${port}`;
 const chromium = process.env.CDT_CHROMIUM ?? '/usr/bin/chromium';
 
 function gatewayCommand(): string {
-  const jar = join(here, '..', 'functions', 'local-gateway', 'target', 'cdt.jar');
+  const jar = process.env.CDT_GATEWAY_JAR ?? join(here, '..', 'functions', 'local-gateway', 'target', 'cdt.jar');
   if (!existsSync(jar)) {
     throw new Error(
       `The end-to-end suite needs the local gateway jar at ${jar}. ` +
@@ -28,7 +28,13 @@ function gatewayCommand(): string {
   if (!process.env.CDT_E2E_DATA_DIR) {
     const dataDir = mkdtempSync(join(tmpdir(), 'cdt-e2e-'));
     process.env.CDT_E2E_DATA_DIR = dataDir;
-    process.on('exit', () => rmSync(dataDir, { recursive: true, force: true }));
+    process.on('exit', () => {
+      try {
+        rmSync(dataDir, { recursive: true, force: true });
+      } catch {
+        // A leftover temp folder is harmless.
+      }
+    });
   }
   const java = process.env.JAVA_HOME ? join(process.env.JAVA_HOME, 'bin', 'java') : 'java';
   return `"${java}" -jar "${jar}" serve --port ${port} --data-dir "${process.env.CDT_E2E_DATA_DIR}"`;
@@ -76,6 +82,8 @@ export default defineConfig({
         // The first start creates the database and loads the demo district (~30–60 s).
         timeout: 240_000,
         reuseExistingServer: !process.env.CI,
+        // SIGTERM lets the gateway stop its embedded PostgreSQL before the folder is removed.
+        gracefulShutdown: { signal: 'SIGTERM', timeout: 20_000 },
         stdout: 'pipe',
         stderr: 'pipe',
       },

@@ -7,7 +7,8 @@ export default defineConfig({
   plugins: [react()],
   server: {
     proxy: {
-      '/api': 'http://localhost:8080',
+      // CDT_API points the dev server at another gateway.
+      '/api': process.env.CDT_API ?? 'http://localhost:8080',
     },
   },
   build: {

@@ -43,13 +43,12 @@ export function FindingDetail({ finding, onClose }: { finding: Finding; onClose:
 
   useEffect(() => {
     const element = dialog.current;
-    if (!element) return;
-    // A modal dialog traps focus and closes on Escape; older engines without showModal get a plain open one.
+    if (!element || element.open) return;
+    // A modal dialog traps focus and closes on Escape; engines without showModal get a plain open one.
+    // No close() on cleanup: removing the element ends the modal state, and a close() here would fire
+    // a late "close" event that shuts the dialog again when React re-runs effects in development.
     if (typeof element.showModal === 'function') element.showModal();
     else element.setAttribute('open', '');
-    return () => {
-      if (typeof element.close === 'function' && element.open) element.close();
-    };
   }, []);
 
   const columns = comparisonColumns(finding);
