@@ -131,4 +131,21 @@ describe('App', () => {
     expect(within(screen.getByRole('main')).queryByRole('progressbar')).toBeNull();
     expect(server.calls.some((c) => c.method === 'POST' && c.path === '/api/runs/r-1/cancel')).toBe(true);
   });
+
+  it('explains a run link that leads nowhere', async () => {
+    window.history.replaceState(null, '', '/runs/nope');
+    const server = stubFetch({
+      ...catalogueRoutes(),
+      'GET /api/runs/nope': problem(404, 'No such run', 'The link may be wrong, or the run was removed.'),
+    });
+    const user = userEvent.setup();
+    render(<App fetch={server.fetch} />);
+    await signIn(user);
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain('No such run');
+    expect(alert.textContent).toContain('The link may be wrong');
+    await user.click(screen.getByRole('button', { name: 'Run another tool' }));
+    expect(await screen.findByRole('heading', { name: 'Run a tool' })).toBeTruthy();
+    expect(window.location.pathname).toBe('/');
+  });
 });
