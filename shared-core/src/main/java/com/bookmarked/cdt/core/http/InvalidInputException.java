@@ -13,7 +13,7 @@ public class InvalidInputException extends UserFacingException {
     }
 
     public static InvalidInputException of(String field, String message) {
-        return new InvalidInputException(message, List.of(new FieldError(field, message)));
+        return new InvalidInputException(field + " " + message, List.of(new FieldError(field, message)));
     }
 
     /** Throws when there is anything in {@code errors}; the detail lists how many. */

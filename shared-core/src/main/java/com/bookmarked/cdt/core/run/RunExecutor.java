@@ -83,8 +83,7 @@ public class RunExecutor {
                 return;
             }
             LOG.info("run started: tool {}", run.toolId());
-            RunProgressWriter progress = new RunProgressWriter(runId, runs, System::nanoTime);
-            try {
+            try (RunProgressWriter progress = new RunProgressWriter(runId, runs, System::nanoTime).start()) {
                 work(run, progress, startedAt);
             } catch (Exception | LinkageError | StackOverflowError | OutOfMemoryError e) {
                 fail(runId, startedAt, e);

@@ -2,6 +2,8 @@ package com.bookmarked.cdt.core.run;
 
 import com.bookmarked.cdt.core.tool.Progress;
 
+import org.slf4j.LoggerFactory;
+
 import java.util.UUID;
 import java.util.function.LongSupplier;
 
@@ -9,8 +11,10 @@ import java.util.function.LongSupplier;
  * The {@link Progress} a running run hands to connectors and the tool. Writes phase and percent
  * to the run at most every {@value #INTERVAL_MS} ms (the web app polls about once a second),
  * and reads the run's cancel flag at most as often, so that a tool may call both in a hot loop.
+ * A report held back by that limit is written by a small flusher thread once the interval has
+ * passed, so the latest phase shows even while a tool works a long time without reporting.
  */
-final class RunProgressWriter implements Progress {
+final class RunProgressWriter implements Progress, AutoCloseable {
 
     static final long INTERVAL_MS = 250;
     private static final long INTERVAL_NANOS = INTERVAL_MS * 1_000_000;
@@ -25,6 +29,7 @@ final class RunProgressWriter implements Progress {
     private String phase;
     private int percent;
     private boolean unwritten;
+    private Thread flusher;
 
     RunProgressWriter(UUID runId, RunRepository runs, LongSupplier nanoTime) {
         this.runId = runId;
@@ -61,6 +66,46 @@ final class RunProgressWriter implements Progress {
     synchronized void flush() {
         if (unwritten) {
             write(nanoTime.getAsLong());
+        }
+    }
+
+    /** Starts writing held-back reports in the background, until {@link #close()}. */
+    RunProgressWriter start() {
+        flusher = Thread.ofVirtual().name("cdt-progress-" + runId).start(() -> {
+            while (true) {
+                try {
+                    Thread.sleep(INTERVAL_MS);
+                } catch (InterruptedException e) {
+                    return;
+                }
+                try {
+                    flushIfDue();
+                } catch (RuntimeException e) {
+                    // progress is a courtesy: a failed write must not end the run; the next one retries
+                    LoggerFactory.getLogger(RunProgressWriter.class).warn("progress write failed", e);
+                }
+            }
+        });
+        return this;
+    }
+
+    private synchronized void flushIfDue() {
+        long now = nanoTime.getAsLong();
+        if (unwritten && now - nextWrite >= 0) {
+            write(now);
+        }
+    }
+
+    @Override
+    public void close() {
+        Thread t = flusher;
+        if (t != null) {
+            t.interrupt();
+            try {
+                t.join(1000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 

@@ -104,7 +104,8 @@ public class RunService {
             throw new UserFacingException("The run could not be queued", "CDT could not hand this run to a worker. "
                     + "Try again in a minute; if it keeps failing, tell the on-call engineer (run " + runId + ").", 503, e);
         }
-        return get(runId.toString());
+        // as stored: the worker may already have moved it on, but the caller asked to queue it
+        return queued.toRun();
     }
 
     public Run get(String runId) {

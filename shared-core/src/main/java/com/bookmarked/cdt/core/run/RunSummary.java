@@ -24,11 +24,18 @@ public record RunSummary(
         Map<String, Long> byCategory,
         @Nullable Map<String, Object> profile) {
 
+    /** Puts the counts in display order whatever order they were read in (jsonb sorts keys its own way). */
+    public RunSummary {
+        Map<String, Long> severities = new LinkedHashMap<>();
+        for (Severity s : Severity.values()) {
+            severities.put(s.wireName(), bySeverity == null ? 0L : bySeverity.getOrDefault(s.wireName(), 0L));
+        }
+        bySeverity = java.util.Collections.unmodifiableMap(severities);
+        byCategory = byCategory == null ? Map.of() : java.util.Collections.unmodifiableMap(new TreeMap<>(byCategory));
+    }
+
     public static RunSummary of(List<Finding> findings, @Nullable Map<String, Object> profile) {
         Map<String, Long> bySeverity = new LinkedHashMap<>();
-        for (Severity s : Severity.values()) {
-            bySeverity.put(s.wireName(), 0L);
-        }
         Map<String, Long> byCategory = new TreeMap<>();
         for (Finding f : findings) {
             bySeverity.merge(f.severity().wireName(), 1L, Long::sum);

@@ -23,8 +23,9 @@ import java.util.function.Consumer;
  * (1, 2, 3, … in the order the tool returned them), which is also the keyset for paging.
  *
  * <p>Writes go in multi-row INSERTs of {@value #ROWS_PER_STATEMENT} rows: one round trip per
- * chunk, so that 100,000 findings store in seconds. They join the caller's transaction, so that
- * a run whose saving fails leaves no half-stored findings behind.
+ * chunk, so that 100,000 findings store in seconds. Every method joins the caller's transaction
+ * when there is one (so a run whose saving fails leaves no half-stored findings) and opens its
+ * own otherwise.
  */
 @Singleton
 public class FindingStore {
@@ -46,7 +47,7 @@ public class FindingStore {
     /** Stores the findings of one run; returns them with their ids. Joins the current transaction. */
     public List<Finding> insertAll(UUID runId, List<Finding> findings) {
         List<Finding> stored = new ArrayList<>(findings.size());
-        jdbc.execute(connection -> {
+        transactions.executeWrite(status -> jdbc.execute(connection -> {
             String fullSql = insertSql(ROWS_PER_STATEMENT);
             try (PreparedStatement full = connection.prepareStatement(fullSql)) {
                 int seq = 0;
@@ -78,15 +79,15 @@ public class FindingStore {
                 }
             }
             return null;
-        });
+        }));
         return stored;
     }
 
     public void deleteAll(UUID runId) {
-        jdbc.prepareStatement("DELETE FROM findings WHERE run_id = ?", ps -> {
+        transactions.executeWrite(status -> jdbc.prepareStatement("DELETE FROM findings WHERE run_id = ?", ps -> {
             ps.setObject(1, runId);
             return ps.executeUpdate();
-        });
+        }));
     }
 
     /**
@@ -131,13 +132,14 @@ public class FindingStore {
     }
 
     public long count(UUID runId, FindingFilter filter) {
-        return jdbc.prepareStatement("SELECT count(*) FROM findings WHERE run_id = ?" + filterSql(filter), ps -> {
-            bindFilter(ps, runId, filter);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        });
+        return transactions.executeRead(status -> jdbc.prepareStatement(
+                "SELECT count(*) FROM findings WHERE run_id = ?" + filterSql(filter), ps -> {
+                    bindFilter(ps, runId, filter);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        rs.next();
+                        return rs.getLong(1);
+                    }
+                }));
     }
 
     /**
