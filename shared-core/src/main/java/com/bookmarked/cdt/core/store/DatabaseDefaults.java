@@ -31,6 +31,8 @@ public final class DatabaseDefaults implements ApplicationContextConfigurer {
         p.put("datasources.default.dialect", "POSTGRES");
         p.put("datasources.default.schema-generate", "NONE");
         p.put("flyway.datasources.default.enabled", true);
+        // fail a health check or a request within seconds when the database is away, not after 30 s
+        p.put("datasources.default.connection-timeout", 5000);
         putIfSet(p, "datasources.default.url", env.get("CDT_DB_URL"));
         putIfSet(p, "datasources.default.username", env.get("CDT_DB_USER"));
         putIfSet(p, "datasources.default.password", env.get("CDT_DB_PASSWORD"));
