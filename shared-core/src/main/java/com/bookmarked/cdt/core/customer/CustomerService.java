@@ -1,5 +1,6 @@
 package com.bookmarked.cdt.core.customer;
 
+import io.micronaut.context.annotation.Requires;
 import com.bookmarked.cdt.core.http.InvalidInputException;
 import com.bookmarked.cdt.core.http.NotFoundException;
 import com.bookmarked.cdt.core.store.AuditLog;
@@ -15,9 +16,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import javax.sql.DataSource;
 
 /** Customers and their settings: listing, reading, and audited, validated saving. */
 @Singleton
+@Requires(beans = DataSource.class)
 public class CustomerService {
 
     static final int LIST_LIMIT = 200;

@@ -16,12 +16,14 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 
 import io.micronaut.http.HttpHeaders;
+import javax.sql.DataSource;
 
 /**
  * {@code POST /api/tools/{toolId}/runs}: written once here, served by every function that has
  * a tool (it exists only where a {@link DiagnosticTool} bean does).
  */
 @Controller("/api/tools/{toolId}/runs")
+@Requires(beans = DataSource.class)
 @Requires(beans = DiagnosticTool.class)
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class ToolRunController {

@@ -1,5 +1,6 @@
 package com.bookmarked.cdt.core.run;
 
+import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Provider;
@@ -7,6 +8,7 @@ import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import javax.sql.DataSource;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -19,6 +21,7 @@ import java.util.concurrent.TimeUnit;
  * snapshots take a good part of the heap; the others wait, still QUEUED.
  */
 @Singleton
+@Requires(beans = DataSource.class)
 public class InProcessRunDispatcher implements RunDispatcher {
 
     private static final Logger LOG = LoggerFactory.getLogger(InProcessRunDispatcher.class);

@@ -2,6 +2,7 @@ package com.bookmarked.cdt.core.run;
 
 import com.bookmarked.cdt.core.tool.DiagnosticTool;
 import io.micronaut.context.annotation.Requires;
+import io.micronaut.context.env.Environment;
 import io.micronaut.context.event.StartupEvent;
 import io.micronaut.runtime.event.annotation.EventListener;
 import jakarta.inject.Singleton;
@@ -10,16 +11,20 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import javax.sql.DataSource;
 
 /**
  * At startup, runs that a dead process left QUEUED or RUNNING can never finish: they become
  * FAILED with a reason the agent understands. This only holds where runs execute in this
- * process ({@link InProcessRunDispatcher}); with a shared queue other workers may be mid-run,
- * so a replacement dispatcher turns this off ({@code cdt.runs.recover-interrupted=false}).
+ * process ({@link InProcessRunDispatcher}) and this process is the only one: never in a Lambda
+ * (the {@code function} environment), where other instances share the database and may be
+ * mid-run; elsewhere it can be turned off with {@code cdt.runs.recover-interrupted=false}.
  */
 @Singleton
+@Requires(beans = DataSource.class)
 @Requires(beans = DiagnosticTool.class)
 @Requires(property = "cdt.runs.recover-interrupted", notEquals = "false")
+@Requires(notEnv = Environment.FUNCTION)
 public class InterruptedRunRecovery {
 
     public static final String ERROR = "Interrupted: the server restarted before this run finished. Start it again.";

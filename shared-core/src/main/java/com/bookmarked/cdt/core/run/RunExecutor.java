@@ -1,5 +1,6 @@
 package com.bookmarked.cdt.core.run;
 
+import io.micronaut.context.annotation.Requires;
 import com.bookmarked.cdt.core.customer.Customer;
 import com.bookmarked.cdt.core.customer.CustomerService;
 import com.bookmarked.cdt.core.finding.Finding;
@@ -27,6 +28,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import javax.sql.DataSource;
 
 /**
  * Does one run from QUEUED to a final state: fetches the snapshots the tool needs, analyses,
@@ -35,6 +37,7 @@ import java.util.UUID;
  * ends the run FAILED with an error an agent can read.
  */
 @Singleton
+@Requires(beans = DataSource.class)
 public class RunExecutor {
 
     public static final String PHASE_STARTING = "Starting";

@@ -1,5 +1,6 @@
 package com.bookmarked.cdt.core.run;
 
+import io.micronaut.context.annotation.Requires;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.annotation.Query;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
@@ -10,6 +11,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import javax.sql.DataSource;
 
 /**
  * The {@code runs} table. Every state change is a targeted, conditional UPDATE so that a cancel
@@ -17,6 +19,7 @@ import java.util.UUID;
  * the change applied.
  */
 @JdbcRepository(dialect = Dialect.POSTGRES)
+@Requires(beans = DataSource.class)
 public interface RunRepository extends CrudRepository<RunRecord, UUID> {
 
     @Query("UPDATE runs SET status = 'RUNNING', started_at = :startedAt, phase = :phase, percent = 0 "

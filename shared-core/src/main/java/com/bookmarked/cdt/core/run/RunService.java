@@ -1,5 +1,6 @@
 package com.bookmarked.cdt.core.run;
 
+import io.micronaut.context.annotation.Requires;
 import com.bookmarked.cdt.core.customer.CustomerService;
 import com.bookmarked.cdt.core.finding.Severity;
 import com.bookmarked.cdt.core.http.FieldError;
@@ -30,6 +31,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
+import javax.sql.DataSource;
 
 /**
  * Starting, reading, listing and cancelling runs. Starting validates everything an agent typed
@@ -37,6 +39,7 @@ import java.util.regex.Pattern;
  * it, and only then hands it to the {@link RunDispatcher}, after the row is committed.
  */
 @Singleton
+@Requires(beans = DataSource.class)
 public class RunService {
 
     public static final int DEFAULT_PAGE = 50;

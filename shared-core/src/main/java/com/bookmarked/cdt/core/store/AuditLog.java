@@ -1,14 +1,17 @@
 package com.bookmarked.cdt.core.store;
 
+import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import javax.sql.DataSource;
 
 /** Records who did what. Details name what changed, never secret values or personal data. */
 @Singleton
+@Requires(beans = DataSource.class)
 public class AuditLog {
 
     private final AuditEventRepository repository;

@@ -1,5 +1,6 @@
 package com.bookmarked.cdt.core.store;
 
+import io.micronaut.context.annotation.Requires;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
@@ -8,9 +9,11 @@ import org.slf4j.LoggerFactory;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
+import javax.sql.DataSource;
 
 /** Whether CDT's database answers, for health checks. Never throws. */
 @Singleton
+@Requires(beans = DataSource.class)
 public class DatabaseCheck {
 
     private static final Logger LOG = LoggerFactory.getLogger(DatabaseCheck.class);

@@ -9,9 +9,9 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Every function's database defaults, so that no module has to repeat them: PostgreSQL on the
- * {@code default} datasource with Flyway, and the connection from {@code CDT_DB_URL},
- * {@code CDT_DB_USER} and {@code CDT_DB_PASSWORD} when those are set. Any
+ * Every function's database defaults, so that no module has to repeat them: Flyway on the
+ * {@code default} datasource, and, when {@code CDT_DB_URL} is set, that datasource itself
+ * (PostgreSQL, {@code CDT_DB_USER}, {@code CDT_DB_PASSWORD}, a 5 s connection timeout). Any
  * {@code datasources.default.*} setting in a module's own configuration wins over these.
  */
 @ContextConfigurer
@@ -27,15 +27,20 @@ public final class DatabaseDefaults implements ApplicationContextConfigurer {
 
     static Map<String, Object> defaults(Map<String, String> env) {
         Map<String, Object> p = new HashMap<>();
-        p.put("datasources.default.driver-class-name", "org.postgresql.Driver");
-        p.put("datasources.default.dialect", "POSTGRES");
-        p.put("datasources.default.schema-generate", "NONE");
         p.put("flyway.datasources.default.enabled", true);
-        // fail a health check or a request within seconds when the database is away, not after 30 s
-        p.put("datasources.default.connection-timeout", 5000);
-        putIfSet(p, "datasources.default.url", env.get("CDT_DB_URL"));
+        String url = env.get("CDT_DB_URL");
+        if (url == null || url.isBlank()) {
+            // no database for this function (a connector, say): declare no datasource at all, so that
+            // nothing tries to open one; tests and the local gateway set datasources.default.* themselves
+            return p;
+        }
+        p.put("datasources.default.url", url);
         putIfSet(p, "datasources.default.username", env.get("CDT_DB_USER"));
         putIfSet(p, "datasources.default.password", env.get("CDT_DB_PASSWORD"));
+        p.put("datasources.default.driver-class-name", "org.postgresql.Driver");
+        p.put("datasources.default.dialect", "POSTGRES");
+        // fail a health check or a request within seconds when the database is away, not after 30 s
+        p.put("datasources.default.connection-timeout", 5000);
         return p;
     }
 

@@ -1,6 +1,7 @@
 package com.bookmarked.cdt.core.store;
 
 import com.bookmarked.cdt.core.finding.Finding;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 
@@ -13,5 +14,5 @@ import java.util.List;
  * @param total how many findings match the filter, across all pages
  */
 @Serdeable
-public record FindingPage(List<Finding> items, @Nullable String nextCursor, long total) {
+public record FindingPage(List<Finding> items, @JsonInclude(JsonInclude.Include.ALWAYS) @Nullable String nextCursor, long total) {
 }

@@ -1,5 +1,6 @@
 package com.bookmarked.cdt.core.store;
 
+import io.micronaut.context.annotation.Requires;
 import com.bookmarked.cdt.core.finding.Finding;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.data.exceptions.DataAccessException;
@@ -17,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Consumer;
+import javax.sql.DataSource;
 
 /**
  * A run's findings in the {@code findings} table. Each finding gets the id {@code "<seq>"}
@@ -28,6 +30,7 @@ import java.util.function.Consumer;
  * own otherwise.
  */
 @Singleton
+@Requires(beans = DataSource.class)
 public class FindingStore {
 
     static final int ROWS_PER_STATEMENT = 1000;

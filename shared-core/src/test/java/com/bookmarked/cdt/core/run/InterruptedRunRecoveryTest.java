@@ -54,6 +54,21 @@ class InterruptedRunRecoveryTest {
         }
     }
 
+    @Test
+    void aLambdaNeverFailsRunsOfOtherInstances() {
+        Map<String, Object> props = new HashMap<>(TestDatabases.fresh().micronautProperties());
+        props.put("cdt.test.scripted-tool", "true");
+        UUID running = UUID.randomUUID();
+        try (ApplicationContext first = ApplicationContext.run(props)) {
+            first.getBean(RunRepository.class).save(record(running, RunStatus.RUNNING, Instant.now()));
+        }
+        try (ApplicationContext lambda = ApplicationContext.builder().properties(props)
+                .environments("function", "lambda").eagerInitSingletons(true).start()) {
+            assertThat(lambda.getBean(RunRepository.class).findById(running).orElseThrow().status())
+                    .isEqualTo(RunStatus.RUNNING);
+        }
+    }
+
     private static RunRecord record(UUID id, RunStatus status, Instant at) {
         return new RunRecord(id, ScriptedTool.ID, "lincoln", null, "agent1", Map.of(), status, null, 0, at,
                 status == RunStatus.QUEUED ? null : at, null, null, null, null, false);

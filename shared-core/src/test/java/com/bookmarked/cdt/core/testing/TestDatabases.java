@@ -98,6 +98,7 @@ public final class TestDatabases {
             p.put("datasources.default.username", user);
             p.put("datasources.default.password", password);
             p.put("datasources.default.maximum-pool-size", 4);
+            p.put("datasources.default.connection-timeout", 5000);
             return p;
         }
     }
