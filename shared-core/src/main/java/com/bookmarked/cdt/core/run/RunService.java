@@ -174,7 +174,26 @@ public class RunService {
     public FindingPage findings(String runId, @Nullable String category, @Nullable String severity,
                                 @Nullable String cursor, @Nullable Integer limit) {
         RunRecord run = record(runId);
-        return findings.page(run.id(), filter(category, severity), cursor, pageSize(limit, FindingStore.MAX_PAGE));
+        FindingFilter filter = filter(category, severity);
+        return findings.page(run.id(), filter, cursor, pageSize(limit, FindingStore.MAX_PAGE), knownTotal(run, filter));
+    }
+
+    /** The summary of a finished run already counts by category and by severity; both at once it does not. */
+    static Long knownTotal(RunRecord run, FindingFilter filter) {
+        RunSummary summary = run.summary();
+        if (run.status() != RunStatus.SUCCEEDED || summary == null) {
+            return null;
+        }
+        if (filter.category() == null && filter.severity() == null) {
+            return summary.total();
+        }
+        if (filter.severity() == null) {
+            return summary.byCategory().getOrDefault(filter.category(), 0L);
+        }
+        if (filter.category() == null) {
+            return summary.bySeverity().getOrDefault(filter.severity().wireName(), 0L);
+        }
+        return null;
     }
 
     /** Every matching finding of a run, in id order, without holding them all (for exports). */

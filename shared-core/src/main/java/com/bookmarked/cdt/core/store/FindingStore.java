@@ -93,12 +93,19 @@ public class FindingStore {
         }));
     }
 
+    /** One page in id order, after the position the cursor names, with the total counted. */
+    public FindingPage page(UUID runId, FindingFilter filter, String cursor, int limit) {
+        return page(runId, filter, cursor, limit, null);
+    }
+
     /**
      * One page in id order, after the position the cursor names.
      *
      * @param limit 1..{@value #MAX_PAGE}
+     * @param knownTotal the number of matching findings when the caller knows it (from the run's
+     *        summary), which saves counting them on every page; null to count
      */
-    public FindingPage page(UUID runId, FindingFilter filter, String cursor, int limit) {
+    public FindingPage page(UUID runId, FindingFilter filter, String cursor, int limit, Long knownTotal) {
         if (limit < 1 || limit > MAX_PAGE) {
             throw new IllegalArgumentException("limit must be 1.." + MAX_PAGE);
         }
@@ -130,7 +137,7 @@ public class FindingStore {
                 return false;
             });
             String next = more ? PageCursor.encode(CURSOR_PREFIX + items.get(items.size() - 1).id()) : null;
-            return new FindingPage(items, next, count(runId, filter));
+            return new FindingPage(items, next, knownTotal != null ? knownTotal : count(runId, filter));
         });
     }
 

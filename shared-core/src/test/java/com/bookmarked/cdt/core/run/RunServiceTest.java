@@ -109,6 +109,11 @@ class RunServiceTest {
         assertThat(page.total()).isEqualTo(5);
         assertThat(page.items()).extracting(f -> f.id()).containsExactly("1", "2", "3", "4", "5");
         assertThat(page.items().get(0).entities().get(0).values()).containsEntry("email", null);
+        // totals come from the summary for one filter and are counted for two; all must agree
+        assertThat(runs.findings(done.runId(), "ALPHA", null, null, 1).total()).isEqualTo(3);
+        assertThat(runs.findings(done.runId(), null, "warning", null, 1).total()).isEqualTo(2);
+        assertThat(runs.findings(done.runId(), "ALPHA", "error", null, 1).total()).isEqualTo(1);
+        assertThat(runs.findings(done.runId(), "GAMMA", null, null, 1).total()).isZero();
 
         assertThat(ScriptedTool.seenRunId).isEqualTo(done.runId());
         assertThat(ScriptedTool.seenCustomerId).isEqualTo("lincoln");
