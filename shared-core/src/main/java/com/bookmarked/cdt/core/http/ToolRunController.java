@@ -7,6 +7,7 @@ import com.bookmarked.cdt.core.run.RunStarted;
 import com.bookmarked.cdt.core.tool.DiagnosticTool;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
@@ -14,8 +15,6 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
-
-import io.micronaut.http.HttpHeaders;
 import javax.sql.DataSource;
 
 /**

@@ -34,11 +34,11 @@ public interface RunRepository extends CrudRepository<RunRecord, UUID> {
     @Query("UPDATE runs SET cancel_requested = true WHERE id = :id AND status = 'RUNNING'")
     int requestCancel(UUID id);
 
-    @Query("UPDATE runs SET status = 'CANCELLED', cancel_requested = true, finished_at = :at "
+    @Query("UPDATE runs SET status = 'CANCELLED', cancel_requested = true, finished_at = :at, phase = 'Cancelled' "
             + "WHERE id = :id AND status = 'QUEUED'")
     int cancelQueued(UUID id, Instant at);
 
-    @Query("UPDATE runs SET status = 'CANCELLED', finished_at = :at, duration_ms = :durationMs "
+    @Query("UPDATE runs SET status = 'CANCELLED', finished_at = :at, duration_ms = :durationMs, phase = 'Cancelled' "
             + "WHERE id = :id AND status = 'RUNNING'")
     int finishCancelled(UUID id, Instant at, long durationMs);
 

@@ -120,6 +120,9 @@ class HttpTest {
         HttpResponse<String> ok = get("/api/test/admin", TestTokens.token("boss", "agent", "admin"));
         assertThat(ok.statusCode()).isEqualTo(200);
         assertThat(ok.body()).contains("boss");
+
+        assertThat(problem(get("/api/test/admin-area", AGENT), 403).get("detail").asText()).contains("admin or engineer");
+        assertThat(get("/api/test/admin-area", TestTokens.token("eng", "engineer")).body()).isEqualTo("inside");
     }
 
     @Test

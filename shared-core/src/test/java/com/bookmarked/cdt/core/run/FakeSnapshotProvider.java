@@ -11,10 +11,18 @@ import jakarta.inject.Singleton;
 
 import java.time.Instant;
 
-/** Empty snapshots for the scripted tool; a customer whose SIS location is "unreachable" fails. */
+/**
+ * Empty snapshots for the scripted tool; a customer whose SIS location is "unreachable" fails,
+ * and ClassLink customers are not served at all (no connector for them here).
+ */
 @Singleton
 @Requires(property = "cdt.test.scripted-tool", value = "true")
 public class FakeSnapshotProvider implements SnapshotProvider {
+
+    @Override
+    public boolean serves(Customer customer, SnapshotSide side) {
+        return !(side == SnapshotSide.SIS && "classlink".equals(customer.settings().sis().type()));
+    }
 
     @Override
     public RosterSnapshot fetch(Customer customer, SnapshotSide side, Progress progress) {

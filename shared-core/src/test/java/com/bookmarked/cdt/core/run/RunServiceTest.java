@@ -41,6 +41,8 @@ class RunServiceTest {
         CustomerService customers = ctx.getBean(CustomerService.class);
         customers.save("lincoln", "Lincoln Unified", settings("/data/lincoln.zip"), "admin1");
         customers.save("faraway", "Faraway District", settings("unreachable"), "admin1");
+        customers.save("linked", "Linked District", new CustomerSettings(new CustomerSettings.Sis("classlink", "https://x", null),
+                new CustomerSettings.Ours("staging", "linked"), new CustomerSettings.SnapshotTtl(5, 5)), "admin1");
     }
 
     @AfterAll
@@ -164,6 +166,13 @@ class RunServiceTest {
     }
 
     @Test
+    void aSideNoConnectorServesIsExplained() {
+        Run run = awaitFinished(runs.start(ScriptedTool.ID, "linked", Map.of(), null, "agent1").runId());
+        assertThat(run.status()).isEqualTo(RunStatus.FAILED);
+        assertThat(run.error()).startsWith("No connector in this deployment can read the SIS roster (classlink) for customer 'linked'");
+    }
+
+    @Test
     void anInternalFailureHidesItsDetailAndPointsToTheLogs() {
         Run run = awaitFinished(runs.start(ScriptedTool.ID, "lincoln", Map.of("mode", "crash"), null, "agent1").runId());
         assertThat(run.status()).isEqualTo(RunStatus.FAILED);
@@ -200,6 +209,7 @@ class RunServiceTest {
         assertThat(asked.status()).isEqualTo(RunStatus.RUNNING);
         Run done = awaitFinished(started.runId());
         assertThat(done.status()).isEqualTo(RunStatus.CANCELLED);
+        assertThat(done.progress().phase()).isEqualTo("Cancelled");
         assertThat(runs.findings(done.runId(), null, null, null, null).total()).as("a cancelled run keeps no findings").isZero();
         assertThat(ctx.getBean(AuditLog.class).trailOf("run:" + done.runId()))
                 .extracting(AuditEvent::action, AuditEvent::actor)
