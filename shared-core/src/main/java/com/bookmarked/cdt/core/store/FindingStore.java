@@ -50,6 +50,9 @@ public class FindingStore {
     /** Stores the findings of one run; returns them with their ids. Joins the current transaction. */
     public List<Finding> insertAll(UUID runId, List<Finding> findings) {
         List<Finding> stored = new ArrayList<>(findings.size());
+        if (findings.isEmpty()) {
+            return stored;
+        }
         transactions.executeWrite(status -> jdbc.execute(connection -> {
             String fullSql = insertSql(ROWS_PER_STATEMENT);
             try (PreparedStatement full = connection.prepareStatement(fullSql)) {
