@@ -1,0 +1,41 @@
+package com.bookmarked.cdt.core.customer;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+
+/**
+ * How CDT reaches a customer's two sides (docs/api.md, "CustomerSettings"). Secrets appear only
+ * as references ({@code env:NAME}, {@code file:/path}, {@code aws-sm:NAME}), never as values.
+ */
+@Serdeable
+public record CustomerSettings(
+        @Nullable Sis sis,
+        @Nullable Ours ours,
+        @Nullable SnapshotTtl snapshotTtlMinutes) {
+
+    /**
+     * The district's student information system.
+     *
+     * @param type one of {@link CustomerSettingsCheck#SIS_TYPES}
+     * @param location a URL, a host, or a path, depending on the type
+     * @param secretRef where the SIS credentials are kept; a reference, not the secret
+     */
+    @Serdeable
+    public record Sis(@Nullable String type, @Nullable String location, @Nullable String secretRef) {
+    }
+
+    /**
+     * Our own database.
+     *
+     * @param instance a configured instance name ({@code cdt.ours.instances})
+     * @param customerKey the district's key in our database ({@code :customer} in the mapping)
+     */
+    @Serdeable
+    public record Ours(@Nullable String instance, @Nullable String customerKey) {
+    }
+
+    /** How old a cached snapshot may be, per side, before a run fetches a fresh one. */
+    @Serdeable
+    public record SnapshotTtl(@Nullable Integer sis, @Nullable Integer ours) {
+    }
+}

@@ -1,0 +1,48 @@
+package com.bookmarked.cdt.core.logging;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.spi.LoggingEvent;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+import org.slf4j.MDC;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class JsonLineLayoutTest {
+
+    final Logger logger = ((LoggerContext) org.slf4j.LoggerFactory.getILoggerFactory()).getLogger("com.bookmarked.cdt.Test");
+
+    @Test
+    void oneParsableJsonObjectPerLineWithTheRunIds() throws Exception {
+        String line;
+        try (LogContext ignored = LogContext.forRun("run-1", "lincoln")) {
+            LoggingEvent event = new LoggingEvent("fqcn", logger, Level.WARN, "quote \" backslash \\ newline \n tab \t ctl \u0001 {}",
+                    new IllegalStateException("boom"), new Object[]{"arg"});
+            line = new JsonLineLayout().doLayout(event);
+        }
+        assertThat(line).endsWith(System.lineSeparator());
+        assertThat(line.strip()).doesNotContain("\n");
+        JsonNode json = new ObjectMapper().readTree(line);
+        assertThat(json.get("level").asText()).isEqualTo("WARN");
+        assertThat(json.get("logger").asText()).isEqualTo("com.bookmarked.cdt.Test");
+        assertThat(json.get("message").asText()).isEqualTo("quote \" backslash \\ newline \n tab \t ctl \u0001 arg");
+        assertThat(json.get("runId").asText()).isEqualTo("run-1");
+        assertThat(json.get("customerId").asText()).isEqualTo("lincoln");
+        assertThat(json.get("error").asText()).startsWith("java.lang.IllegalStateException: boom");
+        assertThat(json.get("time").asText()).endsWith("Z");
+    }
+
+    @Test
+    void theRunContextIsRestoredAfterwards() {
+        MDC.put(LogContext.RUN_ID, "outer");
+        try (LogContext ignored = LogContext.forRun("inner", "c")) {
+            assertThat(MDC.get(LogContext.RUN_ID)).isEqualTo("inner");
+        }
+        assertThat(MDC.get(LogContext.RUN_ID)).isEqualTo("outer");
+        assertThat(MDC.get(LogContext.CUSTOMER_ID)).isNull();
+        MDC.clear();
+    }
+}
