@@ -1,0 +1,31 @@
+package com.bookmarked.cdt.local;
+
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+
+import java.io.IOException;
+import java.io.InputStream;
+
+/**
+ * The web app's client-side routes answered with its {@code index.html}, so that a shared link
+ * to a run opens in the app. (CloudFront does the same in AWS.) Static files are served by
+ * Micronaut's static resources from the web-spa jar.
+ */
+@Controller
+class WebAppController {
+
+    private static final String INDEX = "/META-INF/cdt-web/index.html";
+
+    @Get(uri = "/runs/{runId}", produces = MediaType.TEXT_HTML)
+    HttpResponse<byte[]> run(@PathVariable String runId) throws IOException {
+        try (InputStream in = WebAppController.class.getResourceAsStream(INDEX)) {
+            if (in == null) {
+                return HttpResponse.notFound();
+            }
+            return HttpResponse.ok(in.readAllBytes()).contentType(MediaType.TEXT_HTML_TYPE);
+        }
+    }
+}
