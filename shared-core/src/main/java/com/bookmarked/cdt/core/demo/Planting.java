@@ -617,7 +617,7 @@ final class Planting {
             g.email = switch (i % 4) {
                 case 0 -> local + "." + domain;
                 case 1 -> local + "@@" + domain;
-                case 2 -> local + "@" + domain.substring(0, domain.indexOf('.'));
+                case 2 -> local + "@" + domain.replace('.', ',');
                 default -> local + "@" + domain.replace(".", "..");
             };
             g.oursEmail = g.email;
