@@ -494,7 +494,7 @@ final class Planting {
             section.teacher = null;
             section.teacherEnrollmentId = null;
             markSectionUsed(section);
-            record(tool, "CLASS_WITHOUT_TEACHER", "sis.class.teacher", "class with students but no teacher, in the SIS and here",
+            record(tool, "CLASS_WITHOUT_TEACHER", "sis.class.teacher", "class without a teacher, in the SIS and here",
                     sis(EntityType.CLASS, section.sisId), ours(EntityType.CLASS, section.oursKey));
         }
         for (int i = 0; i < count; i++) {
