@@ -1,0 +1,58 @@
+package com.bookmarked.cdt.connector.oneroster;
+
+import com.bookmarked.cdt.core.demo.DemoDistrict;
+import com.bookmarked.cdt.core.demo.DemoDistrictGenerator;
+import com.bookmarked.cdt.core.demo.DemoDistrictWriter;
+import com.bookmarked.cdt.core.demo.DemoSpec;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The demo district's zip, read back with this reader, is exactly the generator's in-memory SIS snapshot. */
+class DemoRoundTripTest {
+
+    private final OneRosterCsvReader reader = new OneRosterCsvReader();
+
+    @Test
+    void zipReadsBackAsTheInMemorySnapshot(@TempDir Path folder) throws Exception {
+        DemoSpec spec = new DemoSpec(3_000, 2026);
+        DemoDistrictWriter.Written written = new DemoDistrictWriter().write(spec, folder);
+        DemoDistrict district = new DemoDistrictGenerator().generate(spec);
+
+        OneRosterImport result = reader.read(written.zip(), DemoDistrictGenerator.CUSTOMER_KEY, DemoDistrictGenerator.FETCHED_AT);
+
+        assertThat(result.problems()).isEmpty();
+        assertThat(result.version()).isEqualTo("1.1");
+        assertThat(result.snapshot().meta()).isEqualTo(district.sis().meta());
+        assertThat(result.snapshot().orgs()).isEqualTo(district.sis().orgs());
+        assertThat(result.snapshot().academicSessions()).isEqualTo(district.sis().academicSessions());
+        assertThat(result.snapshot().courses()).isEqualTo(district.sis().courses());
+        assertThat(result.snapshot().classes()).isEqualTo(district.sis().classes());
+        assertThat(result.snapshot().users()).isEqualTo(district.sis().users());
+        assertThat(result.snapshot().enrollments()).isEqualTo(district.sis().enrollments());
+        assertThat(result.snapshot()).isEqualTo(district.sis());
+        assertThat(result.rowsRead()).containsEntry("users.csv", district.sis().users().size());
+    }
+
+    @Test
+    void unzippedFolderReadsTheSame(@TempDir Path folder) throws Exception {
+        DemoSpec spec = new DemoSpec(500, 9);
+        DemoDistrictWriter.Written written = new DemoDistrictWriter().write(spec, folder);
+        Path unzipped = Files.createDirectory(folder.resolve("unzipped"));
+        try (InputStream in = Files.newInputStream(written.zip()); ZipInputStream zip = new ZipInputStream(in)) {
+            for (ZipEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
+                Files.copy(zip, unzipped.resolve(e.getName()));
+            }
+        }
+        OneRosterImport fromFolder = reader.read(unzipped, "demo", DemoDistrictGenerator.FETCHED_AT);
+        OneRosterImport fromZip = reader.read(written.zip(), "demo", DemoDistrictGenerator.FETCHED_AT);
+        assertThat(fromFolder.snapshot()).isEqualTo(fromZip.snapshot());
+    }
+}
