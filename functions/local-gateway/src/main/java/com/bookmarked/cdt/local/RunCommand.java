@@ -5,6 +5,7 @@ import com.bookmarked.cdt.core.finding.Finding;
 import com.bookmarked.cdt.core.run.Run;
 import com.bookmarked.cdt.core.run.RunService;
 import com.bookmarked.cdt.core.run.RunStatus;
+import com.bookmarked.cdt.core.run.ToolCatalogue;
 import com.bookmarked.cdt.core.snapshot.SnapshotSide;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.json.JsonMapper;
@@ -62,12 +63,14 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (target.adHoc != null) {
-            return target.adHoc.run(toolId, new LinkedHashMap<>(params), format, System.out, System.err);
+            return target.adHoc.run(toolId, params, format, System.out, System.err);
         }
         try (LocalEnvironment environment = LocalEnvironment.prepare(options, System.err);
              ApplicationContext context = environment.startContext(Map.of())) {
             RunService runs = context.getBean(RunService.class);
-            Run run = runs.start(toolId, target.customer, new LinkedHashMap<>(params), ticketId,
+            Map<String, Object> parameters = CliParameters.coerce(context.getBean(ToolCatalogue.class).require(toolId)
+                    .descriptor().parametersSchema(), params);
+            Run run = runs.start(toolId, target.customer, parameters, ticketId,
                     "cli:" + System.getProperty("user.name", "unknown"));
             run = awaitEnd(runs, run, System.err);
             if (run.status() != RunStatus.SUCCEEDED) {
