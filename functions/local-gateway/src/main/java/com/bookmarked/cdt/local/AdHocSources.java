@@ -20,7 +20,7 @@ import io.micronaut.context.ApplicationContext;
 import io.micronaut.json.JsonMapper;
 import picocli.CommandLine.Option;
 
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -53,7 +53,7 @@ final class AdHocSources {
     @Option(names = "--customer-key", description = "The customer's key in our database.")
     String customerKey;
 
-    int run(String toolId, Map<String, String> rawParams, RunCommand.Format format, PrintStream out, PrintStream log)
+    int run(String toolId, Map<String, String> rawParams, RunCommand.Format format, PrintWriter out, PrintWriter log)
             throws Exception {
         try (ApplicationContext context = ApplicationContext.builder().environments("cli").start()) {
             DiagnosticTool tool = context.getBeansOfType(DiagnosticTool.class).stream()
@@ -80,7 +80,7 @@ final class AdHocSources {
         }
     }
 
-    private RosterSnapshot readSis(PrintStream log) throws Exception {
+    private RosterSnapshot readSis(PrintWriter log) throws Exception {
         String prefix = OneRosterCsvReader.SOURCE + ":";
         if (!sis.startsWith(prefix)) {
             throw new IllegalArgumentException("--sis must be " + prefix + "PATH");
@@ -94,7 +94,7 @@ final class AdHocSources {
         return imported.snapshot();
     }
 
-    private RosterSnapshot readOurs(Secrets secrets, PrintStream log) throws Exception {
+    private RosterSnapshot readOurs(Secrets secrets, PrintWriter log) throws Exception {
         String password = oursPasswordRef == null ? null : secrets.reveal(SecretRef.parse(oursPasswordRef));
         Mapping m = mapping == null ? Mapping.defaultMapping() : Mapping.load(mapping);
         try (ReadOnlyDatabase database = ReadOnlyDatabase.open("ad-hoc", oursUrl, oursUser, password,

@@ -5,9 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,20 +31,15 @@ class CdtRunOnTheDemoDistrictTest {
 
     @Test
     void printsExactlyThePlantedMissingDataProblems(@TempDir Path dataDir) throws Exception {
-        ByteArrayOutputStream stdout = new ByteArrayOutputStream();
-        PrintStream original = System.out;
-        int exit;
-        try {
-            System.setOut(new PrintStream(stdout, true, StandardCharsets.UTF_8));
-            exit = Cdt.commandLine().execute("run", "missing-data", "--customer", "demo", "--format", "json",
-                    "--data-dir", dataDir.toString(), "--demo-students", "1500", "--demo-seed", "3");
-        } finally {
-            System.setOut(original);
-        }
-        assertThat(exit).isZero();
+        StringWriter stdout = new StringWriter();
+        StringWriter stderr = new StringWriter();
+        int exit = Cdt.commandLine().setOut(new PrintWriter(stdout)).setErr(new PrintWriter(stderr))
+                .execute("run", "missing-data", "--customer", "demo", "--format", "json",
+                        "--data-dir", dataDir.toString(), "--demo-students", "1500", "--demo-seed", "3");
+        assertThat(exit).as(stderr.toString()).isZero();
 
         ObjectMapper json = new ObjectMapper();
-        JsonNode findings = json.readTree(stdout.toByteArray());
+        JsonNode findings = json.readTree(stdout.toString());
         JsonNode truth = json.readTree(dataDir.resolve("demo/truth.json").toFile());
 
         Map<String, Set<String>> found = new TreeMap<>();
