@@ -50,11 +50,11 @@ public class BookmarkedConnectionCheck {
     static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
     private static final Logger LOG = LoggerFactory.getLogger(BookmarkedConnectionCheck.class);
 
-    /** Whether the login may change any table, directly, through a role it belongs to, or as owner or superuser. */
+    /** Whether the login may change any table, view or foreign table, directly, through a role it belongs to, or as owner or superuser. */
     private static final String CAN_WRITE = """
             select r.rolsuper, exists (
                 select 1 from pg_class c join pg_namespace n on n.oid = c.relnamespace
-                where c.relkind in ('r', 'p')
+                where c.relkind in ('r', 'p', 'v', 'f')
                   and n.nspname not in ('pg_catalog', 'information_schema') and n.nspname not like 'pg\\_toast%'
                   and (has_table_privilege(c.oid, 'INSERT') or has_table_privilege(c.oid, 'UPDATE')
                        or has_table_privilege(c.oid, 'DELETE') or has_table_privilege(c.oid, 'TRUNCATE')))

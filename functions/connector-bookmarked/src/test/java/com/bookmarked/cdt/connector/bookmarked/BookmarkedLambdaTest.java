@@ -19,6 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -58,12 +60,21 @@ class BookmarkedLambdaTest {
                 new String(Mapping.class.getResourceAsStream("/bookmarked/default-mapping.yaml").readAllBytes())
                         .replace("birth_date, email, active", "date_of_birth as birth_date, email, active"));
 
+        // a non-superuser that was also given INSERT on one table: it could change data
+        String writer = ours.reader.replace("reader_", "writer_");
+        try (Connection c = ours.connectAsAdmin(); Statement s = c.createStatement()) {
+            s.execute("create role " + writer + " login password '" + ours.readerPassword + "'");
+            s.execute("grant select on all tables in schema public to " + writer);
+            s.execute("grant insert on guardian_links to " + writer);
+        }
+
         Map<String, Object> props = new HashMap<>(TestDatabases.fresh().micronautProperties());
         props.putAll(TestTokens.authProperties());
-        props.put("cdt.ours.instances", List.of("production", "rotated", "owner", "drifted", "nowhere"));
+        props.put("cdt.ours.instances", List.of("production", "rotated", "owner", "writer", "drifted", "nowhere"));
         instance(props, "production", ours.reader, "file:" + goodSecret, null);
         instance(props, "rotated", ours.reader, "file:" + staleSecret, null);
         instance(props, "owner", ours.admin.user(), null, null);
+        instance(props, "writer", writer, "file:" + goodSecret, null);
         instance(props, "drifted", ours.reader, "file:" + goodSecret, renamedColumn.toString());
         context = ApplicationContext.builder().properties(props).environments("function", "lambda")
                 .eagerInitSingletons(true).start();
@@ -73,6 +84,7 @@ class BookmarkedLambdaTest {
         customer("typo", "production", "no-such-district");
         customer("rotated", "rotated", "demo");
         customer("owner", "owner", "demo");
+        customer("writer", "writer", "demo");
         customer("drifted", "drifted", "demo");
         customer("nowhere", "nowhere", "demo");
     }
@@ -179,6 +191,16 @@ class BookmarkedLambdaTest {
         assertThat(checkNames(body)).last().isEqualTo("Read-only login");
         assertThat(body.get("verdict").asText()).contains("'" + ours.admin.user() + "' can change data")
                 .contains("superuser").contains("cdt.bookmarked.instances.owner.user");
+    }
+
+    @Test
+    void aLoginWithAWriteGrantIsRefusedToo() throws Exception {
+        JsonNode body = test("writer");
+
+        assertThat(body.get("ok").asBoolean()).isFalse();
+        assertThat(checkNames(body)).last().isEqualTo("Read-only login");
+        assertThat(body.get("verdict").asText()).contains("can change data")
+                .contains("it may insert, update or delete in some tables");
     }
 
     @Test
