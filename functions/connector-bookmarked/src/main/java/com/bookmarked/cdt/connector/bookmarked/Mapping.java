@@ -56,6 +56,7 @@ public final class Mapping {
         }
     }
 
+    private static final String DEFAULT_ORIGIN = "default mapping";
     private static final Pattern CUSTOMER_PARAMETER = Pattern.compile("(?<!:):customer\\b");
     private static final Pattern STARTS_AS_SELECT = Pattern.compile("^\\s*(select|with)\\b", Pattern.CASE_INSENSITIVE);
 
@@ -77,7 +78,7 @@ public final class Mapping {
             if (in == null) {
                 throw new IllegalStateException("default mapping missing from the connector's jar");
             }
-            return parse("default mapping", new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            return parse(DEFAULT_ORIGIN, new String(in.readAllBytes(), StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new IllegalStateException("default mapping unreadable", e);
         }
@@ -146,6 +147,11 @@ public final class Mapping {
 
     public String origin() {
         return origin;
+    }
+
+    /** How a message names this mapping: "the default mapping" or "the mapping file /path". */
+    public String describe() {
+        return DEFAULT_ORIGIN.equals(origin) ? "the " + origin : "the mapping file " + origin;
     }
 
     /** The mapping file is unusable; the message names the file and the query. */

@@ -4,7 +4,11 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 
 import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.time.Duration;
+import java.util.Properties;
 
 /**
  * A connection pool to one of our databases that PostgreSQL itself keeps read-only: the driver's
@@ -27,9 +31,7 @@ public final class ReadOnlyDatabase implements AutoCloseable {
      */
     public static ReadOnlyDatabase open(String instance, String jdbcUrl, String user, String password,
                                         Duration statementTimeout) {
-        if (!jdbcUrl.startsWith("jdbc:postgresql:")) {
-            throw new IllegalArgumentException("the " + instance + " database URL must be a PostgreSQL JDBC URL");
-        }
+        requirePostgres(instance, jdbcUrl);
         HikariConfig config = new HikariConfig();
         config.setPoolName("bookmarked-" + instance);
         config.setJdbcUrl(jdbcUrl);
@@ -41,10 +43,46 @@ public final class ReadOnlyDatabase implements AutoCloseable {
         config.setMinimumIdle(0);
         config.setConnectionTimeout(10_000);
         config.setInitializationFailTimeout(-1);
-        config.addDataSourceProperty("readOnlyMode", "always");
-        config.addDataSourceProperty("ApplicationName", "cdt-connector-bookmarked");
-        config.addDataSourceProperty("options", "-c statement_timeout=" + statementTimeout.toMillis());
+        config.setDataSourceProperties(driverProperties(statementTimeout));
         return new ReadOnlyDatabase(instance, new HikariDataSource(config));
+    }
+
+    /**
+     * One connection outside any pool, with the pool's read-only settings, failing within
+     * {@code connectTimeout}: for the connection test, which must see the driver's own error
+     * (a refused password, say) at once rather than a pool's timeout.
+     */
+    public static Connection connectOnce(String instance, String jdbcUrl, String user, String password,
+                                         Duration statementTimeout, Duration connectTimeout) throws SQLException {
+        requirePostgres(instance, jdbcUrl);
+        Properties properties = driverProperties(statementTimeout);
+        if (user != null) {
+            properties.setProperty("user", user);
+        }
+        if (password != null) {
+            properties.setProperty("password", password);
+        }
+        String seconds = Long.toString(Math.max(1, connectTimeout.toSeconds()));
+        properties.setProperty("connectTimeout", seconds);
+        properties.setProperty("loginTimeout", seconds);
+        Connection connection = DriverManager.getConnection(jdbcUrl, properties);
+        connection.setReadOnly(true);
+        return connection;
+    }
+
+    /** What makes PostgreSQL keep every statement read-only and bounded, for pooled and single connections alike. */
+    private static Properties driverProperties(Duration statementTimeout) {
+        Properties p = new Properties();
+        p.setProperty("readOnlyMode", "always");
+        p.setProperty("ApplicationName", "cdt-connector-bookmarked");
+        p.setProperty("options", "-c statement_timeout=" + statementTimeout.toMillis());
+        return p;
+    }
+
+    private static void requirePostgres(String instance, String jdbcUrl) {
+        if (jdbcUrl == null || !jdbcUrl.startsWith("jdbc:postgresql:")) {
+            throw new IllegalArgumentException("the " + instance + " database URL must be a PostgreSQL JDBC URL");
+        }
     }
 
     public String instance() {

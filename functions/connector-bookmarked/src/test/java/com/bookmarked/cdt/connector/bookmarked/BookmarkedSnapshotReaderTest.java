@@ -5,13 +5,10 @@ import com.bookmarked.cdt.core.roster.RosterUser;
 import com.bookmarked.cdt.core.snapshot.RosterSnapshot;
 import com.bookmarked.cdt.core.snapshot.SnapshotSide;
 import com.bookmarked.cdt.core.tool.Progress;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -26,42 +23,33 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class BookmarkedSnapshotReaderTest {
 
-    private static EmbeddedPostgres postgres;
+    private static OursDatabase ours;
     private static ReadOnlyDatabase database;
 
     @BeforeAll
     static void startDatabase() throws Exception {
-        postgres = EmbeddedPostgres.builder().start();
-        try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
-            try (InputStream schema = Mapping.class.getResourceAsStream("/bookmarked/reference-schema.sql")) {
-                s.execute(new String(schema.readAllBytes(), StandardCharsets.UTF_8));
-            }
-            s.execute("""
-                    insert into customers values ('demo', 'Demo USD', '2026-11-15T06:00:00Z'), ('other', 'Other', null);
-                    insert into campuses values ('c1', 'demo', 'North Elementary', 'org-1');
-                    insert into students values
-                      ('s1', 'demo', 'c1', 'sis-1', '004512', 'Quinn', 'Adebayo', '04', '2016-03-02', null, true, now()),
-                      ('s2', 'demo', 'c1', 'sis-2', '009870', 'Marisol', 'Dutta', '04', null, null, false, now()),
-                      ('x1', 'other', null, 'sis-9', '1', 'Not', 'Ours', '01', null, null, true, now());
-                    insert into staff values ('t1', 'demo', 'c1', 'tch-1', 'Ana', 'Aldana', 'ana@district.example', true);
-                    insert into guardians values
-                      ('g1', 'demo', 'par-1', 'Pat@Home.example ', 'Pat', 'Adebayo'),
-                      ('g9', 'other', 'par-9', 'pat@home.example', 'Pat', 'Elsewhere');
-                    insert into guardian_links values ('s1', 'g1');
-                    insert into classes values ('k1', 'demo', 'c1', 'cls-1', 'Grade 4 Reading');
-                    insert into class_members values ('k1', 's1', 'student', '2026-08-20', null),
-                      ('k1', 't1', 'teacher', '2026-08-20', null), ('gone', 's2', 'student', null, '2026-10-01');
-                    """);
-            s.execute("create role cdt_reader login password 'reader'; grant select on all tables in schema public to cdt_reader");
-        }
-        database = ReadOnlyDatabase.open("staging", postgres.getJdbcUrl("cdt_reader", "postgres"), "cdt_reader",
-                "reader", Duration.ofSeconds(30));
+        ours = OursDatabase.create("""
+                insert into customers values ('demo', 'Demo USD', '2026-11-15T06:00:00Z'), ('other', 'Other', null);
+                insert into campuses values ('c1', 'demo', 'North Elementary', 'org-1');
+                insert into students values
+                  ('s1', 'demo', 'c1', 'sis-1', '004512', 'Quinn', 'Adebayo', '04', '2016-03-02', null, true, now()),
+                  ('s2', 'demo', 'c1', 'sis-2', '009870', 'Marisol', 'Dutta', '04', null, null, false, now()),
+                  ('x1', 'other', null, 'sis-9', '1', 'Not', 'Ours', '01', null, null, true, now());
+                insert into staff values ('t1', 'demo', 'c1', 'tch-1', 'Ana', 'Aldana', 'ana@district.example', true);
+                insert into guardians values
+                  ('g1', 'demo', 'par-1', 'Pat@Home.example ', 'Pat', 'Adebayo'),
+                  ('g9', 'other', 'par-9', 'pat@home.example', 'Pat', 'Elsewhere');
+                insert into guardian_links values ('s1', 'g1');
+                insert into classes values ('k1', 'demo', 'c1', 'cls-1', 'Grade 4 Reading');
+                insert into class_members values ('k1', 's1', 'student', '2026-08-20', null),
+                  ('k1', 't1', 'teacher', '2026-08-20', null), ('gone', 's2', 'student', null, '2026-10-01');
+                """);
+        database = ReadOnlyDatabase.open("staging", ours.url, ours.reader, ours.readerPassword, Duration.ofSeconds(30));
     }
 
     @AfterAll
-    static void stopDatabase() throws Exception {
+    static void stopDatabase() {
         database.close();
-        postgres.close();
     }
 
     private RosterSnapshot readDemo() throws SQLException {
@@ -108,7 +96,7 @@ class BookmarkedSnapshotReaderTest {
                     .satisfies(e -> assertThat(((SQLException) e).getSQLState()).isEqualTo("25006"));
             c.rollback();
         }
-        try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+        try (Connection c = ours.connectAsAdmin(); Statement s = c.createStatement()) {
             var rs = s.executeQuery("select count(*) from customers where customer_key = 'evil'");
             rs.next();
             assertThat(rs.getInt(1)).isZero();

@@ -1,0 +1,141 @@
+package com.bookmarked.cdt.connector.oneroster;
+
+import com.bookmarked.cdt.core.connector.ConnectionTestResult;
+import com.bookmarked.cdt.core.connector.ConnectionTestResult.Check;
+import com.bookmarked.cdt.core.customer.Customer;
+import com.bookmarked.cdt.core.customer.CustomerSettings;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * "Test connection" for a customer whose SIS delivers OneRoster CSV: are the settings right, is
+ * the export where they say, does its manifest name a version CDT reads, and can every file be
+ * read. The last check reads the whole export, as a run would, so that a passing test means a
+ * run will get its SIS snapshot.
+ */
+@Singleton
+public class OneRosterCsvConnectionCheck {
+
+    static final String SETTINGS = "Customer settings";
+    static final String EXPORT = "OneRoster export";
+    static final String MANIFEST = "Manifest";
+    static final String FILES = "Roster files";
+
+    /** The reader ends each problem with this; the summary says it once for all of them. */
+    private static final String SKIPPED_SUFFIX = "; the row was skipped";
+    private static final Logger LOG = LoggerFactory.getLogger(OneRosterCsvConnectionCheck.class);
+
+    private final OneRosterCsvReader reader = new OneRosterCsvReader();
+    private final Clock clock = Clock.systemUTC();
+
+    public ConnectionTestResult test(Customer customer) {
+        List<Check> checks = new ArrayList<>(4);
+        CustomerSettings.Sis sis = customer.settings().sis();
+        if (sis == null || !OneRosterCsvReader.SOURCE.equals(sis.type())) {
+            checks.add(new Check(SETTINGS, false, "The customer's SIS is set up as "
+                    + (sis == null || sis.type() == null ? "nothing" : sis.type())
+                    + ", not OneRoster CSV (oneroster-csv); test it with its own connector or change the settings."));
+            return ConnectionTestResult.failed(checks);
+        }
+        Path export = path(sis.location());
+        if (export == null) {
+            checks.add(new Check(SETTINGS, false, "The customer's SIS location is "
+                    + (sis.location() == null || sis.location().isBlank() ? "empty" : "not a file path (" + sis.location() + ")")
+                    + "; set it to the path of the district's OneRoster zip or folder."));
+            return ConnectionTestResult.failed(checks);
+        }
+        String where = sis.location();
+        checks.add(new Check(SETTINGS, true, "The customer's SIS is OneRoster CSV at " + where + "."));
+
+        if (Files.isDirectory(export)) {
+            checks.add(new Check(EXPORT, true, "Found a folder at " + where + "."));
+        } else if (Files.isRegularFile(export)) {
+            checks.add(new Check(EXPORT, true, "Found a file at " + where + " (" + size(export) + ")."));
+        } else {
+            checks.add(new Check(EXPORT, false, "There is no file or folder at " + where
+                    + ". Check the SIS location in the customer's settings, or ask the district whether the export moved."));
+            return ConnectionTestResult.failed(checks);
+        }
+
+        String version;
+        try (CsvSource source = CsvSource.of(export)) {
+            version = Manifest.read(source).version.label;
+            checks.add(new Check(MANIFEST, true, "manifest.csv says OneRoster " + version + "."));
+        } catch (OneRosterFormatException e) {
+            checks.add(new Check(MANIFEST, false, e.getMessage()));
+            return ConnectionTestResult.failed(checks);
+        } catch (IOException e) {
+            return unreadable(checks, MANIFEST, where, e);
+        }
+
+        OneRosterImport result;
+        try {
+            result = reader.read(export, customer.id(), clock.instant());
+        } catch (OneRosterFormatException e) {
+            checks.add(new Check(FILES, false, e.getMessage()));
+            return ConnectionTestResult.failed(checks);
+        } catch (IOException e) {
+            return unreadable(checks, FILES, where, e);
+        }
+        String found = "Found the OneRoster " + result.version() + " export at " + where + ": "
+                + count(result.snapshot().users().size(), "user") + ", "
+                + count(result.snapshot().classes().size(), "class") + skipped(result) + ".";
+        checks.add(new Check(FILES, true, found));
+        return ConnectionTestResult.of(checks, found);
+    }
+
+    /** Rows the reader skips don't stop a run; the agent still hears of them (where, never the values). */
+    private static String skipped(OneRosterImport result) {
+        if (result.problemCount() == 0) {
+            return "";
+        }
+        ImportProblem first = result.problems().get(0);
+        return "; " + count(result.problemCount(), "row") + " cannot be read and will be skipped (first: "
+                + first.file() + " line " + first.line() + (first.column() == null ? "" : ", column " + first.column())
+                + ": " + first.message().replace(SKIPPED_SUFFIX, "") + ")";
+    }
+
+    private static ConnectionTestResult unreadable(List<Check> checks, String name, String where, IOException e) {
+        // the exception's text may quote file contents; the log gets its kind only
+        LOG.warn("OneRoster export could not be read during a connection test: {}", e.getClass().getSimpleName());
+        checks.add(new Check(name, false, "The export at " + where + " could not be read (" + e.getClass().getSimpleName()
+                + "). Check that CDT may read it and that it is not still being written; try again in a few minutes."));
+        return ConnectionTestResult.failed(checks);
+    }
+
+    private static Path path(String location) {
+        if (location == null || location.isBlank()) {
+            return null;
+        }
+        try {
+            return Path.of(location);
+        } catch (InvalidPathException e) {
+            return null;
+        }
+    }
+
+    private static String size(Path file) {
+        try {
+            long bytes = Files.size(file);
+            return bytes < 1024 * 1024 ? String.format(Locale.US, "%,d KB", (bytes + 1023) / 1024)
+                    : String.format(Locale.US, "%,.1f MB", bytes / (1024.0 * 1024.0));
+        } catch (IOException e) {
+            return "size unknown";
+        }
+    }
+
+    static String count(int n, String noun) {
+        String plural = noun.endsWith("s") ? noun + "es" : noun + "s";
+        return String.format(Locale.US, "%,d %s", n, n == 1 ? noun : plural);
+    }
+}
