@@ -23,13 +23,16 @@ import java.util.Optional;
 /**
  * Every {@code /api/**} request needs a valid bearer token, except {@code /api/health} and the
  * paths in {@code cdt.auth.public-paths}. Without one: 401 with {@code WWW-Authenticate: Bearer};
- * with one but without a role that the route's {@link RequiresRole} asks for: 403. The user is
+ * with one but without a role that the route's {@link RequiresRole} asks for (by default any
+ * of {@link #CDT_ROLES}): 403. The user is
  * left on the request for controllers ({@link SignedInUser} parameters).
  */
 @ServerFilter("/api/**")
 public class AuthFilter implements Ordered {
 
     public static final String HEALTH_PATH = "/api/health";
+    /** A route without {@link RequiresRole} is open to anyone holding one of CDT's roles, no one else. */
+    public static final List<String> CDT_ROLES = List.of("agent", "engineer", "admin");
     private static final Logger LOG = LoggerFactory.getLogger(AuthFilter.class);
     private static final String BEARER = "Bearer ";
 
@@ -69,7 +72,10 @@ public class AuthFilter implements Ordered {
         }
         request.setAttribute(SignedInUser.ATTRIBUTE, user);
         List<String> required = requiredRoles(request);
-        if (!required.isEmpty() && required.stream().noneMatch(user::hasRole)) {
+        if (required.isEmpty()) {
+            required = CDT_ROLES;
+        }
+        if (required.stream().noneMatch(user::hasRole)) {
             return Problems.response(403, "Not allowed",
                     "This needs the " + String.join(" or ", required) + " role, which your account does not have.",
                     request, null);

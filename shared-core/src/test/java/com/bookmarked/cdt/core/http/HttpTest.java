@@ -126,6 +126,12 @@ class HttpTest {
     }
 
     @Test
+    void aValidTokenWithoutAnyCdtRoleOpensNothing() throws Exception {
+        problem(get("/api/test/me", TestTokens.token("visitor")), 403);
+        problem(get("/api/test/me", TestTokens.token("student", "student")), 403);
+    }
+
+    @Test
     void errorsAreProblemDocuments() throws Exception {
         JsonNode conflict = problem(get("/api/test/user-error", AGENT), 409);
         assertThat(conflict.get("title").asText()).isEqualTo("Already running");
