@@ -1,7 +1,10 @@
 package com.bookmarked.cdt.core.customer;
 
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.core.annotation.Creator;
 import io.micronaut.serde.annotation.Serdeable;
+
+import java.util.Map;
 
 /**
  * How CDT reaches a customer's two sides (docs/api.md, "CustomerSettings"). Secrets appear only
@@ -19,9 +22,26 @@ public record CustomerSettings(
      * @param type one of {@link CustomerSettingsCheck#SIS_TYPES}
      * @param location a URL, a host, or a path, depending on the type
      * @param secretRef where the SIS credentials are kept; a reference, not the secret
+     * @param options settings that only one connector type understands (validated by that connector)
      */
     @Serdeable
-    public record Sis(@Nullable String type, @Nullable String location, @Nullable String secretRef) {
+    public record Sis(@Nullable String type, @Nullable String location, @Nullable String secretRef,
+                      @Nullable Map<String, String> options) {
+
+        @Creator
+        public Sis {
+            options = options == null ? Map.of() : Map.copyOf(options);
+        }
+
+        public Sis(@Nullable String type, @Nullable String location, @Nullable String secretRef) {
+            this(type, location, secretRef, Map.of());
+        }
+
+        /** A connector-specific setting (e.g. {@code hostKeyFingerprint}, {@code scope}), or null. */
+        @Nullable
+        public String option(String name) {
+            return options.get(name);
+        }
     }
 
     /**

@@ -21,6 +21,9 @@ public class CustomerSettingsCheck {
     public static final int MAX_TTL_MINUTES = 10_080;
     private static final Pattern ID = Pattern.compile("^[a-z0-9][a-z0-9-]{0,62}$");
     private static final Pattern CUSTOMER_KEY = Pattern.compile("^[A-Za-z0-9_.:-]{1,128}$");
+    private static final Pattern OPTION_NAME = Pattern.compile("^[a-zA-Z][a-zA-Z0-9-]{0,63}$");
+    private static final int MAX_OPTION_LENGTH = 500;
+    private static final int MAX_OPTIONS = 20;
 
     private final List<String> instances;
 
@@ -63,6 +66,17 @@ public class CustomerSettingsCheck {
                 errors.add(new FieldError("settings.sis.secretRef",
                         "must be a reference such as env:NAME, file:/path or aws-sm:NAME, never the secret itself"));
             }
+            if (sis.options().size() > MAX_OPTIONS) {
+                errors.add(new FieldError("settings.sis.options", "may hold at most " + MAX_OPTIONS + " settings"));
+            }
+            sis.options().forEach((option, value) -> {
+                if (!OPTION_NAME.matcher(option).matches()) {
+                    errors.add(new FieldError("settings.sis.options", "'" + option + "' is not a valid setting name"));
+                } else if (value == null || value.length() > MAX_OPTION_LENGTH) {
+                    errors.add(new FieldError("settings.sis.options." + option,
+                            "must be text of at most " + MAX_OPTION_LENGTH + " characters"));
+                }
+            });
         }
         CustomerSettings.Ours ours = settings.ours();
         if (ours == null) {
