@@ -48,7 +48,8 @@ public class SqsRunDispatcher implements RunDispatcher, AutoCloseable {
             LOG.info("run {} queued as message {}", runId, messageId);
         } catch (SdkException e) {
             AwsFailure failure = AwsFailure.of(e);
-            LOG.error("run {} could not be put on the run queue {}: {}", runId, queueUrl, failure.forLog(), e);
+            // AWS's code and request id say it all; a stack trace of the SDK's retry stages does not
+            LOG.error("run {} could not be put on the run queue {}: {}; {}", runId, queueUrl, failure.forLog(), e.toString());
             throw new UserFacingException("The run could not be queued", explain(failure, runId), 503, e);
         }
     }
