@@ -1,4 +1,4 @@
-import { render, screen, within } from '@testing-library/react';
+import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { App } from './App';
@@ -39,7 +39,7 @@ describe('App', () => {
     await screen.findByRole('radio', { name: 'Missing Data Finder' });
     expect(screen.getByRole('banner').textContent).toContain('Signed in as agent (agent)');
     // The only customer is picked already.
-    expect((screen.getByLabelText('Customer') as HTMLSelectElement).value).toBe('demo');
+    await waitFor(() => expect((screen.getByLabelText('Customer') as HTMLSelectElement).value).toBe('demo'));
     await user.click(screen.getByRole('radio', { name: 'Missing Data Finder' }));
     await user.click(screen.getByRole('button', { name: 'Start' }));
 

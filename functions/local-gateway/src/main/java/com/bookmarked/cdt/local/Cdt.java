@@ -13,6 +13,8 @@ public final class Cdt implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
+        // before the first logger exists: logs go to stderr, stdout is the command's output
+        System.setProperty("CDT_LOG_TARGET", "System.err");
         System.exit(commandLine().execute(args));
     }
 

@@ -7,7 +7,7 @@ import com.bookmarked.cdt.core.demo.DemoSpec;
 import io.micronaut.context.ApplicationContext;
 
 import java.io.IOException;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -39,7 +39,7 @@ final class LocalEnvironment implements AutoCloseable {
         this.readerSecret = readerSecret;
     }
 
-    static LocalEnvironment prepare(LocalOptions options, PrintStream log) throws IOException, SQLException {
+    static LocalEnvironment prepare(LocalOptions options, PrintWriter log) throws IOException, SQLException {
         Path dataDir = options.dataDir.toAbsolutePath().normalize();
         LocalPostgres postgres = options.dbUrl == null
                 ? LocalPostgres.embedded(dataDir)
@@ -55,7 +55,7 @@ final class LocalEnvironment implements AutoCloseable {
         return options.dataDir.toAbsolutePath().normalize().resolve("demo");
     }
 
-    private void ensureDemoLoaded(Path dataDir, PrintStream log) throws IOException, SQLException {
+    private void ensureDemoLoaded(Path dataDir, PrintWriter log) throws IOException, SQLException {
         try (Connection c = postgres.connect(); Statement s = c.createStatement()) {
             if (demoLoaded(s)) {
                 return;
@@ -64,9 +64,11 @@ final class LocalEnvironment implements AutoCloseable {
             if (!Files.exists(demo.resolve(DemoDistrictWriter.TRUTH))) {
                 log.printf("Generating the demo district (%,d students, seed %d)...%n", options.demoStudents,
                         options.demoSeed);
+                log.flush();
                 new DemoDistrictWriter().write(new DemoSpec(options.demoStudents, options.demoSeed), demo);
             }
             log.println("Loading the demo district into the local Bookmarked database...");
+            log.flush();
             Path schema = DemoCommand.copyReferenceSchema(demo);
             s.execute("set search_path to " + LocalPostgres.BOOKMARKED_SCHEMA);
             OursSqlLoader.load(c, schema);

@@ -5,6 +5,7 @@ import com.bookmarked.cdt.core.finding.Finding;
 import com.bookmarked.cdt.core.run.Run;
 import com.bookmarked.cdt.core.run.RunService;
 import com.bookmarked.cdt.core.run.RunStatus;
+import com.bookmarked.cdt.core.run.ToolCatalogue;
 import com.bookmarked.cdt.core.snapshot.SnapshotSide;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.json.JsonMapper;
@@ -13,9 +14,11 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.IOException;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -59,31 +62,38 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     LocalOptions options;
 
+    @Spec
+    CommandSpec spec;
+
     @Override
     public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
         if (target.adHoc != null) {
-            return target.adHoc.run(toolId, new LinkedHashMap<>(params), format, System.out, System.err);
+            return target.adHoc.run(toolId, params, format, out, err);
         }
-        try (LocalEnvironment environment = LocalEnvironment.prepare(options, System.err);
+        try (LocalEnvironment environment = LocalEnvironment.prepare(options, err);
              ApplicationContext context = environment.startContext(Map.of())) {
             RunService runs = context.getBean(RunService.class);
-            Run run = runs.start(toolId, target.customer, new LinkedHashMap<>(params), ticketId,
+            Map<String, Object> parameters = CliParameters.coerce(context.getBean(ToolCatalogue.class).require(toolId)
+                    .descriptor().parametersSchema(), params);
+            Run run = runs.start(toolId, target.customer, parameters, ticketId,
                     "cli:" + System.getProperty("user.name", "unknown"));
-            run = awaitEnd(runs, run, System.err);
+            run = awaitEnd(runs, run, err);
             if (run.status() != RunStatus.SUCCEEDED) {
-                System.err.println("Run " + run.runId() + " ended " + run.status()
+                err.println("Run " + run.runId() + " ended " + run.status()
                         + (run.error() == null ? "" : ": " + run.error()));
                 return 1;
             }
             List<Finding> findings = new ArrayList<>();
             runs.eachFinding(run.runId(), null, null, findings::add);
-            print(findings, format, context.getBean(JsonMapper.class), System.out);
-            System.err.printf("Run %s: %,d findings in %,d ms%n", run.runId(), findings.size(), run.durationMs());
+            print(findings, format, context.getBean(JsonMapper.class), out);
+            err.printf("Run %s: %,d findings in %,d ms%n", run.runId(), findings.size(), run.durationMs());
             return 0;
         }
     }
 
-    private static Run awaitEnd(RunService runs, Run run, PrintStream log) throws InterruptedException {
+    private static Run awaitEnd(RunService runs, Run run, PrintWriter log) throws InterruptedException {
         String lastPhase = "";
         while (!run.status().finished()) {
             Thread.sleep(200);
@@ -97,9 +107,10 @@ final class RunCommand implements Callable<Integer> {
         return run;
     }
 
-    static void print(List<Finding> findings, Format format, JsonMapper json, PrintStream out) throws IOException {
+    static void print(List<Finding> findings, Format format, JsonMapper json, PrintWriter out) throws IOException {
         if (format == Format.json) {
             out.println(new String(json.writeValueAsBytes(findings), StandardCharsets.UTF_8));
+            out.flush();
             return;
         }
         out.printf("%-8s %-28s %-40s %-18s %-18s %s%n", "SEVERITY", "CATEGORY", "RULE", "SIS KEY", "OUR KEY", "TITLE");
@@ -108,6 +119,7 @@ final class RunCommand implements Callable<Integer> {
                     f.rule() == null ? "" : f.rule(), key(f, SnapshotSide.SIS), key(f, SnapshotSide.OURS), f.title());
         }
         out.printf("%,d findings%n", findings.size());
+        out.flush();
     }
 
     private static String key(Finding f, SnapshotSide side) {

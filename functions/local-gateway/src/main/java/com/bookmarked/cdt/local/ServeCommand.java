@@ -26,7 +26,7 @@ final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        LocalEnvironment environment = LocalEnvironment.prepare(options, System.out);
+        LocalEnvironment environment = LocalEnvironment.prepare(options, new java.io.PrintWriter(System.out, true));
         ApplicationContext context = environment.startContext(Map.of(
                 "micronaut.server.port", port,
                 "micronaut.server.host", host));

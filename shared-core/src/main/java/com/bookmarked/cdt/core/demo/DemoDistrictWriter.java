@@ -1,7 +1,5 @@
 package com.bookmarked.cdt.core.demo;
 
-import com.bookmarked.cdt.core.roster.Enrollment;
-import com.bookmarked.cdt.core.roster.Org;
 import com.bookmarked.cdt.core.roster.RoleType;
 import com.bookmarked.cdt.core.roster.RosterUser;
 

@@ -23,7 +23,7 @@ import java.util.Map;
  * Turns the rows of the mapping's named queries (see default-mapping.yaml) into our side's
  * snapshot, the way the Bookmarked connector reads them: one method per query, fed row by row in
  * any order. Guardian links become agents on both ends, sorted by key because SQL gives no order;
- * a class member's key is {@code class_key/person_key}.
+ * a class member's key is {@code class_key/person_key} and its campus is its class's campus.
  */
 public final class OurSnapshotAssembler {
 
@@ -38,7 +38,8 @@ public final class OurSnapshotAssembler {
     private final Map<String, List<String>> guardiansOfStudent = new HashMap<>();
     private final Map<String, List<String>> studentsOfGuardian = new HashMap<>();
     private final List<RosterClass> classes = new ArrayList<>();
-    private final List<Enrollment> members = new ArrayList<>();
+    private final List<String[]> members = new ArrayList<>();
+    private final List<LocalDate> memberEnds = new ArrayList<>();
     private final List<GuardianEmailElsewhere> elsewhere = new ArrayList<>();
 
     private record PersonRow(String key, RoleType role, @Nullable String campusKey, @Nullable String sisId,
@@ -89,8 +90,8 @@ public final class OurSnapshotAssembler {
     }
 
     public void classMember(String classKey, String personKey, String role, @Nullable LocalDate endedOn) {
-        members.add(new Enrollment(classKey + "/" + personKey, classKey, personKey, null, RoleType.fromOneRoster(role),
-                false, null, endedOn, RecordStatus.ACTIVE));
+        members.add(new String[] {classKey, personKey, role});
+        memberEnds.add(endedOn);
     }
 
     public void guardianEmailElsewhere(String email, String customerKey, String guardianKey) {
@@ -110,8 +111,16 @@ public final class OurSnapshotAssembler {
         for (PersonRow p : guardians) {
             b.user(user(p, studentsOfGuardian.get(p.key())));
         }
-        classes.forEach(b::rosterClass);
-        members.forEach(b::enrollment);
+        Map<String, String> campusOfClass = new HashMap<>();
+        for (RosterClass c : classes) {
+            b.rosterClass(c);
+            campusOfClass.put(c.sourcedId(), c.orgSourcedId());
+        }
+        for (int i = 0; i < members.size(); i++) {
+            String[] m = members.get(i);
+            b.enrollment(new Enrollment(m[0] + "/" + m[1], m[0], m[1], campusOfClass.get(m[0]), RoleType.fromOneRoster(m[2]),
+                    false, null, memberEnds.get(i), RecordStatus.ACTIVE));
+        }
         elsewhere.forEach(b::guardianEmailElsewhere);
         return b.build();
     }

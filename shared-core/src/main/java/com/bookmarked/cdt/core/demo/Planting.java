@@ -40,6 +40,8 @@ final class Planting {
     private final int[] teacherOrder;
     private final int[] sectionOrder;
     private final List<Section> horizonSections = new ArrayList<>();
+    /** Sections already carrying a planted problem. */
+    private final java.util.Set<Integer> usedSections = new java.util.HashSet<>();
     private int extraStudentNo;
 
     Planting(DistrictModel model, DistrictBuilder base, SplittableRandom rnd) {
@@ -471,9 +473,9 @@ final class Planting {
                             sis(EntityType.ENROLLMENT, phantom.sisId));
                 }
                 case 1 -> {
-                    Section section = sections.next(x -> x.school.mapped && x.teacher != null && x.courseRefOverride == null);
+                    Section section = sections.next(x -> x.school.mapped && x.teacher != null && !usedSections.contains(x.no));
                     section.courseRefOverride = String.format("crs-retired-%04d", i);
-                    markSectionUsed(section);
+                    usedSections.add(section.no);
                     record(tool, category, "sis.class.ref.course", "SIS class points at a course missing from the export",
                             sis(EntityType.CLASS, section.sisId), ours(EntityType.CLASS, section.oursKey));
                 }
@@ -489,11 +491,11 @@ final class Planting {
         }
         for (int i = 0; i < count; i++) {
             Section section = sections.next(x -> x.school.mapped && x.teacher != null && x.teacher.sections > 1
-                    && x.courseRefOverride == null && !usedSections.contains(x.no));
+                    && !usedSections.contains(x.no));
             section.teacher.sections--;
             section.teacher = null;
             section.teacherEnrollmentId = null;
-            markSectionUsed(section);
+            usedSections.add(section.no);
             record(tool, "CLASS_WITHOUT_TEACHER", "sis.class.teacher", "class without a teacher, in the SIS and here",
                     sis(EntityType.CLASS, section.sisId), ours(EntityType.CLASS, section.oursKey));
         }
@@ -542,12 +544,6 @@ final class Planting {
                 }
             }
         }
-    }
-
-    private final java.util.Set<Integer> usedSections = new java.util.HashSet<>();
-
-    private void markSectionUsed(Section section) {
-        usedSections.add(section.no);
     }
 
     // ---------------------------------------------------------------- parent-email-conflict

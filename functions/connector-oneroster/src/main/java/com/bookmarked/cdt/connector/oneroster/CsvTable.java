@@ -122,10 +122,6 @@ final class CsvTable implements Closeable {
     final class Row {
         private CsvRecord record;
 
-        long line() {
-            return record.getStartingLineNumber();
-        }
-
         /** The value as written, or null when the column is absent or the value blank. */
         String text(String column) {
             Integer index = columns.get(column.toLowerCase(Locale.ROOT));
