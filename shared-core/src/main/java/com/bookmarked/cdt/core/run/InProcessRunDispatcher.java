@@ -2,6 +2,7 @@ package com.bookmarked.cdt.core.run;
 
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
+import io.micronaut.context.env.Environment;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Provider;
 import jakarta.inject.Singleton;
@@ -18,7 +19,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * Runs each run on its own virtual thread in this process. At most
  * {@code cdt.runs.max-concurrent} (default 2) analyse at once, because a large district's
- * snapshots take a good part of the heap; the others wait, still QUEUED.
+ * snapshots take a good part of the heap; the others wait, still QUEUED. In a Lambda the
+ * queue-fed {@code com.bookmarked.cdt.core.aws.SqsRunDispatcher} replaces it.
  */
 @Singleton
 @Requires(beans = DataSource.class)
@@ -32,9 +34,15 @@ public class InProcessRunDispatcher implements RunDispatcher {
             Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("cdt-run-", 0).factory());
 
     public InProcessRunDispatcher(Provider<RunExecutor> executor,
-                                  @Value("${cdt.runs.max-concurrent:2}") int maxConcurrent) {
+                                  @Value("${cdt.runs.max-concurrent:2}") int maxConcurrent,
+                                  Environment environment) {
         this.executor = executor;
         this.slots = new Semaphore(Math.max(1, maxConcurrent), true);
+        if (environment.getActiveNames().contains(Environment.FUNCTION)) {
+            // Lambda freezes the process between requests, so a run started here may never finish
+            LOG.warn("runs will execute inside this function; set {} so that the run worker takes them",
+                    "cdt.runs.queue-url");
+        }
     }
 
     @Override

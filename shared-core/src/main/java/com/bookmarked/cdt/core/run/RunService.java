@@ -101,6 +101,10 @@ public class RunService {
         });
         try {
             dispatcher.dispatch(runId);
+        } catch (UserFacingException e) {
+            // the dispatcher already explained it (the queue refused, say): the run and the caller get that
+            runs.finishFailed(runId, now(), null, e.detail());
+            throw e;
         } catch (RuntimeException e) {
             LOG.error("run {} could not be handed to a worker", runId, e);
             runs.finishFailed(runId, now(), null, "CDT could not hand this run to a worker. Try again in a minute.");

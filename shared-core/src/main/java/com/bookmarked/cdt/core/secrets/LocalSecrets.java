@@ -1,6 +1,7 @@
 package com.bookmarked.cdt.core.secrets;
 
 import com.bookmarked.cdt.core.http.UserFacingException;
+import io.micronaut.context.annotation.Bean;
 import jakarta.inject.Singleton;
 
 import java.io.IOException;
@@ -11,10 +12,12 @@ import java.util.function.UnaryOperator;
 
 /**
  * {@code env:} and {@code file:} secrets, for local runs and for Lambdas that get their secrets
- * as environment variables. {@code aws-sm:} needs the AWS adapter, which replaces this bean.
- * A file's trailing line break is dropped, as editors add one.
+ * as environment variables. A file's trailing line break is dropped, as editors add one.
+ * Injected as itself only: the {@link Secrets} bean is {@link SecretsByScheme}, which sends
+ * {@code aws-sm:} references to the AWS adapter.
  */
 @Singleton
+@Bean(typed = LocalSecrets.class)
 public class LocalSecrets implements Secrets {
 
     private final UnaryOperator<String> environment;
@@ -49,8 +52,7 @@ public class LocalSecrets implements Secrets {
                             + "Engineers: check that the file exists and is readable.");
                 }
             }
-            case AWS_SM -> throw new UserFacingException("The secret " + ref + " is kept in AWS Secrets Manager, "
-                    + "which this deployment cannot read. Use an env: or file: reference here.");
+            case AWS_SM -> throw new IllegalArgumentException("aws-sm: references are read by AwsSecrets, not here: " + ref);
         };
     }
 }

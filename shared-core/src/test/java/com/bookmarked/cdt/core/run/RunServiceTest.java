@@ -129,6 +129,11 @@ class RunServiceTest {
     }
 
     @Test
+    void withoutARunQueueRunsStayInThisProcess() {
+        assertThat(ctx.getBean(RunDispatcher.class)).isInstanceOf(InProcessRunDispatcher.class);
+    }
+
+    @Test
     void startRefusesUnknownToolsWithANotFound() {
         assertThatThrownBy(() -> runs.start("no-such-tool", "lincoln", Map.of(), null, "agent1"))
                 .isInstanceOf(NotFoundException.class)

@@ -22,8 +22,10 @@ import org.slf4j.MDC;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A tool whose behaviour the test picks with the {@code mode} parameter. Active only with
@@ -39,6 +41,13 @@ public class ScriptedTool implements DiagnosticTool {
     /** The MDC the last analysis saw. */
     public static volatile String seenRunId;
     public static volatile String seenCustomerId;
+    /** How often each run (by id) was analysed: a run must never be analysed twice. */
+    public static final Map<String, AtomicInteger> ANALYSES = new ConcurrentHashMap<>();
+
+    public static int analysesOf(String runId) {
+        AtomicInteger n = ANALYSES.get(runId);
+        return n == null ? 0 : n.get();
+    }
 
     @Override
     public ToolDescriptor descriptor() {
@@ -60,6 +69,7 @@ public class ScriptedTool implements DiagnosticTool {
         snapshots.ours();
         seenRunId = MDC.get(LogContext.RUN_ID);
         seenCustomerId = MDC.get(LogContext.CUSTOMER_ID);
+        ANALYSES.computeIfAbsent(String.valueOf(seenRunId), k -> new AtomicInteger()).incrementAndGet();
         int count = (int) parameters.number("count", 3);
         switch (parameters.string("mode", "ok")) {
             case "user-error" -> throw new UserFacingException("The SIS export has no users.csv file.");

@@ -49,8 +49,9 @@ class SecretsTest {
     }
 
     @Test
-    void awsSecretsNeedTheAwsAdapter() {
+    void awsSecretsAreLeftToTheAwsAdapter() {
+        // SecretsByScheme never sends them here (AwsSecretsTest covers the routing)
         assertThatThrownBy(() -> secrets.reveal(SecretRef.parse("aws-sm:cdt/x")))
-                .isInstanceOf(UserFacingException.class).hasMessageContaining("AWS Secrets Manager");
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("AwsSecrets");
     }
 }
