@@ -94,6 +94,15 @@ class AdminRoutesTest {
     }
 
     @Test
+    void refreshNowIsAuditedAndNamesTheCustomer() throws Exception {
+        JsonNode refreshed = ok(ApiGatewayEvents.post("/api/customers/lincoln/snapshots/refresh", "").bearer(AGENT), 202);
+        assertThat(refreshed.get("detail").asText()).contains("Lincoln Unified").contains("afresh");
+        assertThat(context.getBean(com.bookmarked.cdt.core.store.AuditLog.class).trailOf("customer:lincoln"))
+                .anySatisfy(e -> assertThat(e.action()).isEqualTo("snapshots.refresh"));
+        ok(ApiGatewayEvents.post("/api/customers/nobody/snapshots/refresh", "").bearer(AGENT), 404);
+    }
+
+    @Test
     void onlyAdminsChangeCustomersAndBadSettingsAreNamed() throws Exception {
         APIGatewayV2HTTPResponse refused = invoke(ApiGatewayEvents.put("/api/customers/lincoln", SETTINGS).bearer(AGENT));
         assertThat(refused.getStatusCode()).isEqualTo(403);
