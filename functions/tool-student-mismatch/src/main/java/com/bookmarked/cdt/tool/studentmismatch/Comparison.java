@@ -1,5 +1,6 @@
 package com.bookmarked.cdt.tool.studentmismatch;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -115,7 +116,7 @@ final class Comparison {
         if (a.words.length != b.words.length && (a.wordsWithin(b) || b.wordsWithin(a))) {
             return Level.PART;
         }
-        if (typo(a.squashed, b.squashed)) {
+        if (typo(a.squashed, b.squashed) || Nicknames.slipOf(b.squashed, a.groups) || Nicknames.slipOf(a.squashed, b.groups)) {
             return Level.TYPO;
         }
         if ((a.squashed.length() == 1 || b.squashed.length() == 1) && a.squashed.charAt(0) == b.squashed.charAt(0)) {
@@ -134,10 +135,23 @@ final class Comparison {
         if (a.wordsWithin(b) || b.wordsWithin(a) || gluedPart(a.squashed, b.squashed) || gluedPart(b.squashed, a.squashed)) {
             return Level.PART;
         }
-        if (typo(a.squashed, b.squashed)) {
+        if (typo(a.squashed, b.squashed) || wordSlip(a, b) || wordSlip(b, a)) {
             return Level.TYPO;
         }
         return Level.DIFFERENT;
+    }
+
+    /** One word of a compound name, typed with a slip, for the whole name ("Jacvkson" for "Schröder Jackson"). */
+    private static boolean wordSlip(NameForm compound, NameForm single) {
+        if (compound.words.length < 2 || single.words.length != 1 || single.squashed.length() < 5) {
+            return false;
+        }
+        for (String w : compound.words) {
+            if (w.length() >= 5 && typo(w, single.squashed)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -149,10 +163,15 @@ final class Comparison {
                 && (longer.startsWith(shorter) || longer.endsWith(shorter));
     }
 
-    /** One edit apart (two for long names); short names are too easily one edit from another real name. */
+    /**
+     * One edit apart (two when both have eight letters or more). Below four letters, one edit
+     * turns most names into another real name ("Ana", "Eva"), so a name that short on both sides
+     * must be spelt the same; "Noa" for "Nora" still counts.
+     */
     static boolean typo(String a, String b) {
         int shorter = Math.min(a.length(), b.length());
-        if (shorter < 4) {
+        int longer = Math.max(a.length(), b.length());
+        if (shorter < 3 || longer < 4) {
             return false;
         }
         int allowed = shorter >= 8 ? 2 : 1;
@@ -207,16 +226,32 @@ final class Comparison {
         if (a.birthYear == b.birthYear && a.birthMonth == b.birthDay && a.birthDay == b.birthMonth) {
             return Level.SWAPPED;
         }
-        boolean sameYear = a.birthYear == b.birthYear;
-        boolean sameMonth = a.birthMonth == b.birthMonth;
-        boolean sameDay = a.birthDay == b.birthDay;
-        if (Math.abs(a.birth - b.birth) == 1
-                || (sameMonth && sameDay && Math.abs(a.birthYear - b.birthYear) == 1)
-                || (sameYear && sameDay && Math.abs(a.birthMonth - b.birthMonth) == 1)
-                || (sameYear && sameMonth && a.birthDay % 10 == b.birthDay / 10 && a.birthDay / 10 == b.birthDay % 10)) {
+        if (near(a.birth, a.birthYear, a.birthMonth, a.birthDay, b)) {
             return Level.NEAR;
         }
+        // both slips at once: day and month swapped, and one of them off by one
+        if (a.birthDay <= 12 && a.birthMonth <= 31) {
+            try {
+                LocalDate swapped = LocalDate.of(a.birthYear, a.birthDay, a.birthMonth);
+                if (near((int) swapped.toEpochDay(), a.birthYear, a.birthDay, a.birthMonth, b)) {
+                    return Level.NEAR;
+                }
+            } catch (java.time.DateTimeException e) {
+                // not a date the other way round (31 February)
+            }
+        }
         return Level.DIFFERENT;
+    }
+
+    /** A day apart, or a year, month or day off by one with the rest the same, or the day's two digits swapped. */
+    private static boolean near(int epochDay, int year, int month, int day, Person b) {
+        boolean sameYear = year == b.birthYear;
+        boolean sameMonth = month == b.birthMonth;
+        boolean sameDay = day == b.birthDay;
+        return Math.abs(epochDay - b.birth) == 1
+                || (sameMonth && sameDay && Math.abs(year - b.birthYear) == 1)
+                || (sameYear && sameDay && Math.abs(month - b.birthMonth) == 1)
+                || (sameYear && sameMonth && day % 10 == b.birthDay / 10 && day / 10 == b.birthDay % 10);
     }
 
     static Level grades(Person a, Person b) {

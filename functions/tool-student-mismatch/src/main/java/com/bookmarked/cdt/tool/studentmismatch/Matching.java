@@ -295,8 +295,10 @@ final class Matching {
     /**
      * Blocking: each unpaired record gets a few keys, and only records sharing a key are scored.
      * Keys: the student number; the email; each name word's sound-alike code with the birth date
-     * (day and month in either order); the sound-alike codes of the first given and first family
-     * word (for a wrong birth date); each nickname group of the given name with the family code.
+     * (day and month in either order), with year and month, and with month and day; each nickname
+     * group of the given name with the birth date; the first letters of both names with the birth
+     * date; the sound-alike codes of the first given and
+     * first family word (for a wrong birth date); each nickname group with the family code.
      */
     private void byScore() {
         long[] keys = new long[1024];
@@ -304,7 +306,7 @@ final class Matching {
         for (int i = 0; i < sis.size(); i++) {
             if (eligibleSis(i)) {
                 count = addKeys(sis.person(i), i, 0, keys, count);
-                if (count > keys.length - 64) {
+                if (count > keys.length - 128) {
                     keys = Arrays.copyOf(keys, keys.length * 2);
                 }
             }
@@ -316,7 +318,7 @@ final class Matching {
         for (int j = 0; j < ours.size(); j++) {
             if (eligibleOurs(j)) {
                 count = addKeys(ours.person(j), j, SIDE_BIT, keys, count);
-                if (count > keys.length - 64) {
+                if (count > keys.length - 128) {
                     keys = Arrays.copyOf(keys, keys.length * 2);
                 }
             }
@@ -393,33 +395,66 @@ final class Matching {
     private int addKeys(Person p, int index, long sideBit, long[] keys, int count) {
         long tail = sideBit | index;
         if (p.identifier != null) {
-            keys[count++] = (Hashing.combine(1, Hashing.of(p.identifier)) & HASH_MASK) | tail;
+            keys[count++] = key(Hashing.combine(1, Hashing.of(p.identifier)), tail);
         }
         if (p.email != null) {
-            keys[count++] = (Hashing.combine(2, Hashing.of(p.email)) & HASH_MASK) | tail;
+            keys[count++] = key(Hashing.combine(2, Hashing.of(p.email)), tail);
         }
         if (p.hasBirth()) {
             long birth = Hashing.combine(3, p.birthEitherWay());
-            count = wordKeys(p.given, birth, tail, keys, count);
-            count = wordKeys(p.family, birth, tail, keys, count);
+            long yearMonth = Hashing.combine(6, p.birthYear * 100L + p.birthMonth);
+            long monthDay = Hashing.combine(7, Math.min(p.birthMonth, p.birthDay) * 100L + Math.max(p.birthMonth, p.birthDay));
+            count = soundKeys(p.given, birth, yearMonth, monthDay, tail, keys, count);
+            count = soundKeys(p.family, birth, yearMonth, monthDay, tail, keys, count);
+            for (int g : p.given.groups) {
+                keys[count++] = key(Hashing.combine(Hashing.combine(8, g), birth), tail);
+            }
+            if (!p.given.isEmpty() && !p.family.isEmpty()) {
+                // a slip in each name mostly spares the first letters
+                char x = p.given.squashed.charAt(0);
+                char y = p.family.squashed.charAt(0);
+                keys[count++] = key(Hashing.combine(Hashing.combine(9, Math.min(x, y) * 65536L + Math.max(x, y)), birth), tail);
+            }
         }
         if (!p.given.isEmpty() && !p.family.isEmpty()) {
             String a = p.given.sounds[0];
             String b = p.family.sounds[0];
             long names = a.compareTo(b) <= 0 ? Hashing.combine(Hashing.of(a), Hashing.of(b)) : Hashing.combine(Hashing.of(b), Hashing.of(a));
-            keys[count++] = (Hashing.combine(4, names) & HASH_MASK) | tail;
+            keys[count++] = key(Hashing.combine(4, names), tail);
             for (int g : p.given.groups) {
-                keys[count++] = (Hashing.combine(Hashing.combine(5, g), Hashing.of(b)) & HASH_MASK) | tail;
+                keys[count++] = key(Hashing.combine(Hashing.combine(5, g), Hashing.of(b)), tail);
             }
         }
         return count;
     }
 
-    private static int wordKeys(NameForm name, long birth, long tail, long[] keys, int count) {
-        for (int w = 0; w < name.words.length && w < 8; w++) {
-            if (name.words[w].length() >= 2) {
-                keys[count++] = (Hashing.combine(birth, Hashing.of(name.sounds[w])) & HASH_MASK) | tail;
+    private static long key(long hash, long tail) {
+        return (hash & HASH_MASK) | tail;
+    }
+
+    /**
+     * Each word's sound-alike code (and, for a name of several words, the code of the words run
+     * together, as a clerk may type "ReddyWright") with the birth date, with its year and month,
+     * and with its month and day: one slip in the birth date still leaves two of the three.
+     */
+    private static int soundKeys(NameForm name, long birth, long yearMonth, long monthDay, long tail, long[] keys, int count) {
+        int words = Math.min(name.words.length, 6);
+        for (int w = 0; w <= words; w++) {
+            String sound;
+            if (w < words) {
+                if (name.words[w].length() < 2) {
+                    continue;
+                }
+                sound = name.sounds[w];
+            } else if (words > 1) {
+                sound = name.squashedSound;
+            } else {
+                continue;
             }
+            long s = Hashing.of(sound);
+            keys[count++] = key(Hashing.combine(birth, s), tail);
+            keys[count++] = key(Hashing.combine(yearMonth, s), tail);
+            keys[count++] = key(Hashing.combine(monthDay, s), tail);
         }
         return count;
     }

@@ -25,6 +25,8 @@ final class NameForm {
     /** Nickname groups of the first word, or of the whole name run together ("Mary-Kate" has both). */
     final int[] groups;
     final String[] sounds;
+    /** The sound-alike code of the words run together. */
+    final String squashedSound;
     /** Sum of the mixed hashes of the words, nickname groups standing in for the words they cover. */
     final long wordsHash;
 
@@ -46,6 +48,7 @@ final class NameForm {
             sum += Hashing.mix(g.length == 0 ? Hashing.of(words[i]) : 0x9E3779B97F4A7C15L * (g[0] + 1));
         }
         this.wordsHash = sum;
+        this.squashedSound = words.length > 1 ? Phonetic.code(squashed) : sounds.length == 1 ? sounds[0] : "";
     }
 
     static NameForm of(String raw) {

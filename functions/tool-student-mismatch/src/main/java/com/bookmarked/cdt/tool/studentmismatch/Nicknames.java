@@ -137,6 +137,18 @@ final class Nicknames {
         return GROUPS_OF.getOrDefault(folded, NONE);
     }
 
+    /** Whether {@code typed} is one slip away from a name of one of the groups (a nickname typed with a typo). */
+    static boolean slipOf(String typed, int[] groups) {
+        for (int g : groups) {
+            for (String name : GROUPS[g]) {
+                if (Comparison.typo(typed, name)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     static boolean equivalent(int[] a, int[] b) {
         for (int x : a) {
             for (int y : b) {
