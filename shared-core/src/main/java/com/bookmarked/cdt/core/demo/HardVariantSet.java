@@ -259,7 +259,7 @@ public record HardVariantSet(long seed, List<RosterUser> sisStudents, List<Roste
             p.family = family;
             p.grade = grade;
             p.birth = birth != null ? birth : birthFor(grade);
-            while (!identities.add(NameLists.ascii(givenName) + ' ' + NameLists.ascii(family) + '|' + p.birth)) {
+            while (!identities.add(identity(givenName, family, p.birth))) {
                 if (birth != null) {
                     throw new IllegalStateException("twins with one name");
                 }
@@ -272,6 +272,10 @@ public record HardVariantSet(long seed, List<RosterUser> sisStudents, List<Roste
             }
             persons.add(p);
             return p;
+        }
+
+        private static String identity(String givenName, String family, LocalDate birth) {
+            return NameLists.ascii(givenName) + ' ' + NameLists.ascii(family) + '|' + birth;
         }
 
         private String familyName() {
@@ -313,22 +317,26 @@ public record HardVariantSet(long seed, List<RosterUser> sisStudents, List<Roste
             if (rnd.nextInt(100) < 8 && persons.size() < size) {
                 // twins: one birth date, grade and campus; clearly different given names
                 Person first = kids.get(0);
-                String name;
-                int attempts = 0;
-                do {
-                    name = givenName();
-                    attempts++;
-                } while ((sameOrNickname(name, kids) || !farApart(name, first.given)) && attempts < 1000);
-                Person twin = newPerson(name, family, first.grade, neighbourhood, first.birth);
-                twin.campus = first.campus;
-                first.alike.add(new Object[] {twin.no, "twin"});
-                twin.alike.add(new Object[] {first.no, "twin"});
-                if (rnd.nextBoolean()) {
-                    (rnd.nextBoolean() ? first : twin).onOurs = false;
-                } else if (rnd.nextBoolean()) {
-                    (rnd.nextBoolean() ? first : twin).onSis = false;
+                String name = null;
+                for (int attempt = 0; attempt < 1000 && name == null; attempt++) {
+                    String candidate = givenName();
+                    if (!sameOrNickname(candidate, kids) && farApart(candidate, first.given)
+                            && !identities.contains(identity(candidate, family, first.birth))) {
+                        name = candidate;
+                    }
                 }
-                kids.add(twin);
+                if (name != null) {
+                    Person twin = newPerson(name, family, first.grade, neighbourhood, first.birth);
+                    twin.campus = first.campus;
+                    first.alike.add(new Object[] {twin.no, "twin"});
+                    twin.alike.add(new Object[] {first.no, "twin"});
+                    if (rnd.nextBoolean()) {
+                        (rnd.nextBoolean() ? first : twin).onOurs = false;
+                    } else if (rnd.nextBoolean()) {
+                        (rnd.nextBoolean() ? first : twin).onSis = false;
+                    }
+                    kids.add(twin);
+                }
             }
             for (Person a : kids) {
                 for (Person b : kids) {

@@ -32,13 +32,20 @@ final class ClassCounts {
             return counts;
         }
         Map<String, Integer> byKey = HashMap.newHashMap(positions.size());
+        // A bit per hash bucket of the keys wanted: most enrollments are passed over on one bit test.
+        long[] wanted = new long[1 << 10];
         for (int p : positions) {
-            byKey.put(students.key(p), p);
+            String key = students.key(p);
+            byKey.put(key, p);
             counts.put(p, 0);
+            int h = key.hashCode() & 0xFFFF;
+            wanted[h >>> 6] |= 1L << h;
         }
         for (Enrollment e : enrollments) {
-            if (e.role() == RoleType.STUDENT && isOpen(e)) {
-                Integer p = byKey.get(e.userSourcedId());
+            String person = e.userSourcedId();
+            int h = person.hashCode() & 0xFFFF;
+            if ((wanted[h >>> 6] & (1L << h)) != 0 && e.role() == RoleType.STUDENT && isOpen(e)) {
+                Integer p = byKey.get(person);
                 if (p != null) {
                     counts.merge(p, 1, Integer::sum);
                 }

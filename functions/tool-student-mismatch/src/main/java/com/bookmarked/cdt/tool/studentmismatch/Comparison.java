@@ -1,6 +1,5 @@
 package com.bookmarked.cdt.tool.studentmismatch;
 
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -228,17 +227,6 @@ final class Comparison {
         }
         if (near(a.birth, a.birthYear, a.birthMonth, a.birthDay, b)) {
             return Level.NEAR;
-        }
-        // both slips at once: day and month swapped, and one of them off by one
-        if (a.birthDay <= 12 && a.birthMonth <= 31) {
-            try {
-                LocalDate swapped = LocalDate.of(a.birthYear, a.birthDay, a.birthMonth);
-                if (near((int) swapped.toEpochDay(), a.birthYear, a.birthDay, a.birthMonth, b)) {
-                    return Level.NEAR;
-                }
-            } catch (java.time.DateTimeException e) {
-                // not a date the other way round (31 February)
-            }
         }
         return Level.DIFFERENT;
     }

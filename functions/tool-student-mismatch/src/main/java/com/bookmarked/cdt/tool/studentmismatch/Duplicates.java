@@ -65,11 +65,8 @@ final class Duplicates {
             }
             collect(i -> ids[i] == null ? 0 : Hashing.of(ids[i]), i -> ids[i], SAME_SIS_ID, candidates);
         }
-        String[] numbers = new String[side.size()];
-        for (int i = 0; i < numbers.length; i++) {
-            numbers[i] = Person.identifier(side.user(i).identifier());
-        }
-        collect(i -> numbers[i] == null ? 0 : Hashing.of(numbers[i]), i -> numbers[i], SAME_IDENTIFIER, candidates);
+        collect(i -> numberHash(side.user(i).identifier()), i -> Person.identifier(side.user(i).identifier()), SAME_IDENTIFIER,
+                candidates);
         collect(this::nameAndBirthHash, this::nameAndBirth, SAME_NAME_AND_BIRTH, candidates);
 
         for (int i = 0; i < parent.length; i++) {
@@ -109,6 +106,34 @@ final class Duplicates {
             }
             groups.add(g);
         }
+    }
+
+    /** The hash of {@link Person#identifier}'s form of a student number, computed without building it; 0 for none. */
+    static long numberHash(String raw) {
+        if (raw == null) {
+            return 0;
+        }
+        long h = 0xCBF29CE484222325L;
+        boolean started = false;
+        boolean zero = false;
+        for (int k = 0; k < raw.length(); k++) {
+            char c = raw.charAt(k);
+            if (c >= 'a' && c <= 'z') {
+                c = (char) (c - 32);
+            } else if (!((c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z'))) {
+                continue;
+            }
+            if (c == '0' && !started) {
+                zero = true;
+                continue;
+            }
+            started = true;
+            h = (h ^ c) * 0x100000001B3L;
+        }
+        if (!started) {
+            return zero ? Hashing.mix(h ^ '0') : 0;
+        }
+        return Hashing.mix(h);
     }
 
     private long nameAndBirthHash(int i) {

@@ -72,6 +72,8 @@ final class Matching {
     final int[] linkedFromOurs;
     final boolean[] oursLinkedToSis;
     final List<Review> reviews = new ArrayList<>();
+    /** Open classes of our records held twice, by position. */
+    Map<Integer, Integer> classesOfOursGrouped = Map.of();
     int blocksSkipped;
     boolean cancelled;
 
@@ -97,16 +99,12 @@ final class Matching {
 
     /** Runs every stage; stops early (with what it has) when the run is cancelled. */
     void run(ClassCounts oursClasses) {
-        Map<String, Integer> sisByKey = HashMap.newHashMap(sis.size());
-        for (int i = 0; i < sis.size(); i++) {
-            sisByKey.putIfAbsent(sis.key(i), i);
-        }
+        KeyIndex sisByKey = new KeyIndex(sis);
         int[] sisIndexOfOurs = new int[ours.size()];
         for (int j = 0; j < ours.size(); j++) {
-            String sisId = ours.user(j).sisId();
-            Integer i = sisId == null ? null : sisByKey.get(sisId);
-            sisIndexOfOurs[j] = i == null ? -1 : i;
-            if (i != null) {
+            int i = sisByKey.get(ours.user(j).sisId());
+            sisIndexOfOurs[j] = i;
+            if (i >= 0) {
                 linkedFromOurs[i]++;
                 oursLinkedToSis[j] = true;
             }
@@ -116,14 +114,15 @@ final class Matching {
         }
         sisDuplicates.find(false);
         oursDuplicates.find(true);
-        int[] membershipsOfOurs = new int[ours.size()];
         List<Integer> grouped = new ArrayList<>();
         for (int[] group : oursDuplicates.groups) {
             for (int j : group) {
                 grouped.add(j);
             }
         }
-        oursClasses.count(ours, grouped).forEach((j, n) -> membershipsOfOurs[j] = n);
+        classesOfOursGrouped = oursClasses.count(ours, grouped);
+        int[] membershipsOfOurs = new int[ours.size()];
+        classesOfOursGrouped.forEach((j, n) -> membershipsOfOurs[j] = n);
         chooseKept(oursDuplicates, oursAbsorbed, j -> oursLinkedToSis[j] ? 1 : 0, membershipsOfOurs);
         chooseKept(sisDuplicates, sisAbsorbed, i -> linkedFromOurs[i], null);
 

@@ -116,13 +116,8 @@ public class StudentMismatchResolver implements DiagnosticTool {
                 }
             }
         }
-        List<Integer> oursCounted = new ArrayList<>(orphans);
-        for (int[] group : m.oursDuplicates.groups) {
-            for (int j : group) {
-                oursCounted.add(j);
-            }
-        }
-        Map<Integer, Integer> oursClassCounts = oursClasses.count(ours, oursCounted);
+        Map<Integer, Integer> oursClassCounts = new HashMap<>(oursClasses.count(ours, orphans));
+        oursClassCounts.putAll(m.classesOfOursGrouped);
         for (int j : orphans) {
             out.orphaned(j, oursClassCounts.getOrDefault(j, 0), reviewsOfOurs.getOrDefault(j, List.of()));
         }
