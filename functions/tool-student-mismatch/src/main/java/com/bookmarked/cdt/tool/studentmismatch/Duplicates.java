@@ -42,6 +42,8 @@ final class Duplicates {
     /** Group number of each record, -1 when it has no duplicate. */
     final int[] groupOf;
     final List<int[]> groups = new ArrayList<>();
+    /** The confirmed pairs that made each group. */
+    final List<List<Pair>> pairsOfGroup = new ArrayList<>();
     int keysSkipped;
 
     Duplicates(Students side, double matchThreshold, double reviewThreshold) {
@@ -105,6 +107,10 @@ final class Duplicates {
                 groupOf[i] = groups.size();
             }
             groups.add(g);
+            pairsOfGroup.add(new ArrayList<>(g.length - 1));
+        }
+        for (Pair p : confirmed) {
+            pairsOfGroup.get(groupOf[p.a]).add(p);
         }
     }
 
@@ -216,10 +222,8 @@ final class Duplicates {
     /** Why the members of a group were taken for one student: the reasons of its pairs, together. */
     int reasonsOf(int group) {
         int reasons = 0;
-        for (Pair p : confirmed) {
-            if (groupOf[p.a] == group) {
-                reasons |= p.reasons;
-            }
+        for (Pair p : pairsOfGroup.get(group)) {
+            reasons |= p.reasons;
         }
         return reasons;
     }

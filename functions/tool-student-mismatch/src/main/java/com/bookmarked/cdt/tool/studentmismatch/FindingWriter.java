@@ -259,10 +259,7 @@ final class FindingWriter {
                                String classesLabel) {
         List<Map<String, Object>> matches = new ArrayList<>();
         double lowest = Double.POSITIVE_INFINITY;
-        for (Duplicates.Pair p : d.confirmed) {
-            if (d.groupOf[p.a()] != group) {
-                continue;
-            }
+        for (Duplicates.Pair p : d.pairsOfGroup.get(group)) {
             Map<String, Object> pair = new LinkedHashMap<>();
             pair.put("keys", List.of(side.key(p.a()), side.key(p.b())));
             pair.put("foundBy", Duplicates.describe(p.reasons()));
