@@ -149,7 +149,9 @@ final class Duplicates {
         if (given.isEmpty() || family.isEmpty() || birth == null) {
             return 0;
         }
-        return Hashing.combine(given.wordsHash + family.wordsHash, birth.toEpochDay());
+        // year, month and day as they are (toEpochDay would work out leap years for every record)
+        return Hashing.combine(given.wordsHash + family.wordsHash,
+                birth.getYear() * 512L + birth.getMonthValue() * 32L + birth.getDayOfMonth());
     }
 
     private String nameAndBirth(int i) {

@@ -72,8 +72,8 @@ final class Matching {
     final int[] linkedFromOurs;
     final boolean[] oursLinkedToSis;
     final List<Review> reviews = new ArrayList<>();
-    /** Open classes of our records held twice, by position. */
-    Map<Integer, Integer> classesOfOursGrouped = Map.of();
+    /** Open classes of our records held twice or not linked to a SIS student, by position. */
+    Map<Integer, Integer> classesOfOurs = Map.of();
     int blocksSkipped;
     boolean cancelled;
 
@@ -114,15 +114,18 @@ final class Matching {
         }
         sisDuplicates.find(false);
         oursDuplicates.find(true);
-        List<Integer> grouped = new ArrayList<>();
-        for (int[] group : oursDuplicates.groups) {
-            for (int j : group) {
-                grouped.add(j);
+        // One pass over our class memberships, for the records that may need their classes counted:
+        // duplicates (to choose the one to keep) and every record that may end up orphaned: not linked
+        // to a SIS student, or sharing its link with another record.
+        List<Integer> counted = new ArrayList<>();
+        for (int j = 0; j < ours.size(); j++) {
+            if (oursDuplicates.grouped(j) || sisIndexOfOurs[j] < 0 || linkedFromOurs[sisIndexOfOurs[j]] > 1) {
+                counted.add(j);
             }
         }
-        classesOfOursGrouped = oursClasses.count(ours, grouped);
+        classesOfOurs = oursClasses.count(ours, counted);
         int[] membershipsOfOurs = new int[ours.size()];
-        classesOfOursGrouped.forEach((j, n) -> membershipsOfOurs[j] = n);
+        classesOfOurs.forEach((j, n) -> membershipsOfOurs[j] = n);
         chooseKept(oursDuplicates, oursAbsorbed, j -> oursLinkedToSis[j] ? 1 : 0, membershipsOfOurs);
         chooseKept(sisDuplicates, sisAbsorbed, i -> linkedFromOurs[i], null);
 

@@ -116,8 +116,8 @@ public class StudentMismatchResolver implements DiagnosticTool {
                 }
             }
         }
-        Map<Integer, Integer> oursClassCounts = new HashMap<>(oursClasses.count(ours, orphans));
-        oursClassCounts.putAll(m.classesOfOursGrouped);
+        // Orphans are never linked to a SIS student, so their classes were counted with the duplicates'.
+        Map<Integer, Integer> oursClassCounts = m.classesOfOurs;
         for (int j : orphans) {
             out.orphaned(j, oursClassCounts.getOrDefault(j, 0), reviewsOfOurs.getOrDefault(j, List.of()));
         }

@@ -236,6 +236,22 @@ class StudentMismatchResolverTest {
     }
 
     @Test
+    void whenTwoDifferentPeopleHereClaimOneSisIdTheCloserKeepsItAndTheOtherIsOrphaned() {
+        ToolResult result = run(TestRoster.roster()
+                .student("s1", "Ava", "Reyes", "2016-01-01").sis()
+                .student("b2", "Kai", "Kealoha", "2015-06-30").sisId("s1").ours()
+                .student("b1", "Ava", "Reyes", "2016-01-01").sisId("s1").ours()
+                .inClass("b2", "cl-9"));
+
+        assertThat(result.findings()).extracting(Finding::category).containsExactly("ORPHANED_IN_OURS", "DUPLICATE_IN_OURS");
+        assertThat(keys(result.findings().get(0))).containsExactly("ours:b2");
+        assertThat(result.findings().get(0).evidence()).containsEntry("openClasses", 1);
+        Finding review = result.findings().get(1);
+        assertThat(review.evidence()).containsEntry("needsReview", true).containsEntry("foundBy", List.of("same SIS id"));
+        assertThat(review.severity()).isEqualTo(Severity.WARNING);
+    }
+
+    @Test
     void statusDifferencesBothWaysWithTheUpdateThatFollowsTheSis() {
         ToolResult result = run(TestRoster.roster()
                 .student("s1", "Ava", "Reyes", "2016-01-01").inactive().sis()
