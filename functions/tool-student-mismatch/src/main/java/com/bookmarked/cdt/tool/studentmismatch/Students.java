@@ -93,16 +93,7 @@ final class Students {
         return mapped != null ? mapped : "ours:" + org;
     }
 
-    /** Our campus key mapped to a SIS org, for the SQL that creates a missing student; null when none is. */
-    static String campusKeyFor(String sisOrg, Map<String, String> sisOrgOfCampus) {
-        for (Map.Entry<String, String> e : sisOrgOfCampus.entrySet()) {
-            if (e.getValue().equals(sisOrg)) {
-                return e.getKey();
-            }
-        }
-        return null;
-    }
-
+    /** Our campus key to the SIS org it is mapped to (empty on the SIS side). */
     Map<String, String> campusMapping() {
         return sisOrgOfCampus;
     }
