@@ -23,9 +23,13 @@ final class CertificateTrust extends X509ExtendedTrustManager {
     private volatile String presented;
     private volatile String refusal;
 
-    CertificateTrust(String pinnedFingerprint) {
+    /**
+     * @param pinnedFingerprint the settings' certificate fingerprint, or null to rely on certificate authorities
+     * @param authorities the certificate authorities to rely on, or null for the JVM's
+     */
+    CertificateTrust(String pinnedFingerprint, KeyStore authorities) {
         this.pinned = pinnedFingerprint;
-        this.authorities = pinnedFingerprint == null ? systemTrust() : null;
+        this.authorities = pinnedFingerprint == null ? trustIn(authorities) : null;
     }
 
     boolean pinned() {
@@ -122,10 +126,10 @@ final class CertificateTrust extends X509ExtendedTrustManager {
         return authorities == null ? new X509Certificate[0] : authorities.getAcceptedIssuers();
     }
 
-    private static X509ExtendedTrustManager systemTrust() {
+    private static X509ExtendedTrustManager trustIn(KeyStore authorities) {
         try {
             TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-            factory.init((KeyStore) null);
+            factory.init(authorities);
             for (var tm : factory.getTrustManagers()) {
                 if (tm instanceof X509ExtendedTrustManager x) {
                     return x;

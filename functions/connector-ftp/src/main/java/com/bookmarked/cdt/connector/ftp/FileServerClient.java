@@ -5,6 +5,7 @@ import io.micronaut.context.annotation.Value;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
+import java.security.KeyStore;
 import java.time.Duration;
 
 /**
@@ -17,6 +18,7 @@ public class FileServerClient {
 
     private final Secrets secrets;
     private final FileServerTimeouts timeouts;
+    private final KeyStore authorities;
 
     @Inject
     public FileServerClient(Secrets secrets,
@@ -26,8 +28,14 @@ public class FileServerClient {
     }
 
     public FileServerClient(Secrets secrets, FileServerTimeouts timeouts) {
+        this(secrets, timeouts, null);
+    }
+
+    /** With certificate authorities of its own for FTPS (tests); null means the JVM's. */
+    FileServerClient(Secrets secrets, FileServerTimeouts timeouts, KeyStore authorities) {
         this.secrets = secrets;
         this.timeouts = timeouts;
+        this.authorities = authorities;
     }
 
     public FileServerTimeouts timeouts() {
@@ -41,7 +49,7 @@ public class FileServerClient {
                 + (login.privateKey() != null ? "private key" : "password") + ".");
         return switch (settings.address().protocol()) {
             case SFTP -> SftpSession.open(settings, login, timeouts, steps);
-            case FTP, FTPS -> FtpSession.open(settings, login, timeouts, steps);
+            case FTP, FTPS -> FtpSession.open(settings, login, timeouts, authorities, steps);
         };
     }
 }

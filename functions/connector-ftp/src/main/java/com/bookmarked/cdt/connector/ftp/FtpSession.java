@@ -15,6 +15,7 @@ import java.net.ConnectException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.security.GeneralSecurityException;
+import java.security.KeyStore;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,11 +36,11 @@ final class FtpSession implements FileServerSession {
         this.address = address;
     }
 
-    static FtpSession open(FileServerSettings settings, FileServerLogin login, FileServerTimeouts timeouts, Steps steps)
-            throws FileServerException {
+    static FtpSession open(FileServerSettings settings, FileServerLogin login, FileServerTimeouts timeouts, KeyStore authorities,
+                           Steps steps) throws FileServerException {
         FileServerAddress address = settings.address();
         boolean tls = address.protocol() == FileServerAddress.Protocol.FTPS;
-        CertificateTrust trust = tls ? new CertificateTrust(settings.tlsCertificateFingerprint()) : null;
+        CertificateTrust trust = tls ? new CertificateTrust(settings.tlsCertificateFingerprint(), authorities) : null;
         FTPClient ftp = tls ? ftpsClient(settings.implicitTls(), trust) : new FTPClient();
         ftp.setConnectTimeout(timeouts.connectMillis());
         ftp.setDefaultTimeout(timeouts.readMillis());
@@ -116,9 +117,10 @@ final class FtpSession implements FileServerSession {
             throw FileServerException.retry(Checks.CONNECTION, "Nothing answered at " + where
                     + " (connection refused). Check the host and port with the district; the server may be down.", e);
         } catch (SocketTimeoutException e) {
-            throw FileServerException.retry(Checks.CONNECTION, "Could not reach " + where + " within "
-                    + FileServerTimeouts.describe(timeouts.connect()) + ". The server may be down, or it may let in only "
-                    + "addresses the district knows: ask the district to allow CDT's address.", e);
+            throw FileServerException.retry(Checks.CONNECTION, where + " did not answer in time (within "
+                    + FileServerTimeouts.describe(timeouts.connect()) + " to connect, " + FileServerTimeouts.describe(timeouts.read())
+                    + " to greet). The server may be down, or it may let in only addresses the district knows: ask the "
+                    + "district to allow CDT's address.", e);
         } catch (SSLException e) {
             throw tlsFailure(ftp, settings, trust, e);
         } catch (IOException e) {

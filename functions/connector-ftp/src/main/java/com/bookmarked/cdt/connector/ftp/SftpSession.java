@@ -15,6 +15,7 @@ import org.apache.sshd.sftp.common.SftpException;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.net.ConnectException;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
@@ -187,6 +188,12 @@ final class SftpSession implements FileServerSession {
             }
         } catch (SftpException e) {
             throw folderFailure(e);
+        } catch (UncheckedIOException e) {
+            // the listing is read lazily: its failures arrive wrapped
+            if (e.getCause() instanceof SftpException s) {
+                throw folderFailure(s);
+            }
+            throw e.getCause();
         }
         return files;
     }
