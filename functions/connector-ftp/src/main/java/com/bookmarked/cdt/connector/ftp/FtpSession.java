@@ -117,13 +117,14 @@ final class FtpSession implements FileServerSession {
             throw FileServerException.retry(Checks.CONNECTION, "Nothing answered at " + where
                     + " (connection refused). Check the host and port with the district; the server may be down.", e);
         } catch (SocketTimeoutException e) {
-            throw FileServerException.retry(Checks.CONNECTION, where + " did not answer in time (within "
-                    + FileServerTimeouts.describe(timeouts.connect()) + " to connect, " + FileServerTimeouts.describe(timeouts.read())
-                    + " to greet). The server may be down, or it may let in only addresses the district knows: ask the "
-                    + "district to allow CDT's address.", e);
+            throw timedOut(where, timeouts, e);
         } catch (SSLException e) {
             throw tlsFailure(ftp, settings, trust, e);
         } catch (IOException e) {
+            if (e.getCause() instanceof SocketTimeoutException) {
+                // commons-net wraps a greeting that never came
+                throw timedOut(where, timeouts, e);
+            }
             throw FileServerException.retry(Checks.CONNECTION, "The connection to " + where + " failed ("
                     + e.getClass().getSimpleName() + "). Try again in a few minutes; if it keeps failing, check the port "
                     + "and protocol with the district.", e);
@@ -134,6 +135,12 @@ final class FtpSession implements FileServerSession {
             throw FileServerException.retry(Checks.CONNECTION, "The server at " + where + " answered but turned CDT away ("
                     + reply + "). It may be busy; try again in a few minutes.", null);
         }
+    }
+
+    private static FileServerException timedOut(String where, FileServerTimeouts timeouts, IOException e) {
+        return FileServerException.retry(Checks.CONNECTION, where + " did not answer within "
+                + FileServerTimeouts.describe(timeouts.connect()) + ". The server may be down, or it may let in only addresses "
+                + "the district knows: ask the district to allow CDT's address.", e);
     }
 
     private static FileServerException tlsFailure(FTPClient ftp, FileServerSettings settings, CertificateTrust trust, SSLException e) {

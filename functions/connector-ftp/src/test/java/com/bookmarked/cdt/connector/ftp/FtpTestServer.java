@@ -20,6 +20,7 @@ import org.apache.ftpserver.ftplet.UserManager;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 
@@ -70,7 +71,8 @@ final class FtpTestServer implements AutoCloseable {
         userManager.save(user);
         factory.setUserManager(userManager);
         if (!refused.isEmpty()) {
-            factory.setFtplets(Map.of("refuse", new DefaultFtplet() {
+            // the server clears this map when it stops: it must be mutable
+            factory.setFtplets(new HashMap<>(Map.of("refuse", new DefaultFtplet() {
                 @Override
                 public FtpletResult beforeCommand(FtpSession session, FtpRequest request) throws FtpException, IOException {
                     if (refused.contains(request.getCommand().toUpperCase())) {
@@ -79,7 +81,7 @@ final class FtpTestServer implements AutoCloseable {
                     }
                     return FtpletResult.DEFAULT;
                 }
-            }));
+            })));
         }
         server = factory.createServer();
         server.start();
