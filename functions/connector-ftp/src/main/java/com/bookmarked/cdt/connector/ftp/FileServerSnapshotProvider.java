@@ -10,6 +10,7 @@ import com.bookmarked.cdt.core.snapshot.RosterSnapshot;
 import com.bookmarked.cdt.core.snapshot.SnapshotSide;
 import com.bookmarked.cdt.core.tool.Progress;
 import io.micronaut.context.annotation.Value;
+import io.micronaut.core.annotation.Order;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
@@ -26,8 +27,12 @@ import java.util.List;
  * server: the newest matching file is downloaded to a temporary file in
  * {@code cdt.connectors.ftp.download-folder} (default: the system's), checked, read by the
  * OneRoster CSV reader, and deleted.
+ *
+ * <p>Ordered ahead of the other providers: a run asks the first that serves, and a OneRoster CSV
+ * customer whose location is a file server URL is this provider's, not the local-file reader's.
  */
 @Singleton
+@Order(-10)
 public class FileServerSnapshotProvider implements SnapshotProvider {
 
     private static final Logger LOG = LoggerFactory.getLogger(FileServerSnapshotProvider.class);
