@@ -3,7 +3,11 @@ package com.bookmarked.cdt.connector.ftp;
 import org.apache.sshd.client.SshClient;
 import org.apache.sshd.client.future.ConnectFuture;
 import org.apache.sshd.client.session.ClientSession;
+import org.apache.sshd.common.NamedFactory;
 import org.apache.sshd.common.NamedResource;
+import org.apache.sshd.common.config.keys.KeyUtils;
+import org.apache.sshd.common.keyprovider.KeyPairProvider;
+import org.apache.sshd.common.signature.Signature;
 import org.apache.sshd.common.config.keys.FilePasswordProvider;
 import org.apache.sshd.common.util.security.SecurityUtils;
 import org.apache.sshd.core.CoreModuleProperties;
@@ -24,6 +28,7 @@ import java.security.KeyPair;
 import java.security.PublicKey;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -54,6 +59,7 @@ final class SftpSession implements FileServerSession {
         SshClient client = SshClient.setUpDefaultClient();
         // the handshake is refused unless the key is the pinned one; nothing is remembered between sessions
         client.setServerKeyVerifier((s, remote, serverKey) -> verify(serverKey, settings.hostKeyFingerprint(), presented));
+        client.setSignatureFactories(ed25519First(client.getSignatureFactories()));
         CoreModuleProperties.IDLE_TIMEOUT.set(client, timeouts.read());
         CoreModuleProperties.AUTH_TIMEOUT.set(client, timeouts.connect());
         client.start();
@@ -105,30 +111,54 @@ final class SftpSession implements FileServerSession {
 
     private static boolean verify(PublicKey serverKey, String expected, AtomicReference<String> presented) {
         String fingerprint = Fingerprints.of(serverKey);
-        presented.set(fingerprint);
+        presented.set(fingerprint + " " + keyKind(serverKey));
         return fingerprint.equals(expected);
     }
 
+    /**
+     * A server with several host keys shows the one the client asks for first. OpenSSH asks for
+     * Ed25519 first, so the fingerprint a district's administrator reads is most often that one.
+     */
+    private static List<NamedFactory<Signature>> ed25519First(List<NamedFactory<Signature>> factories) {
+        List<NamedFactory<Signature>> ordered = new ArrayList<>(factories);
+        ordered.sort(Comparator.comparingInt(f -> KeyPairProvider.SSH_ED25519.equals(f.getName()) ? 0 : 1));
+        return ordered;
+    }
+
+    private static String keyKind(PublicKey key) {
+        String type = String.valueOf(KeyUtils.getKeyType(key));
+        if (type.contains("ed25519")) {
+            return "ED25519";
+        }
+        if (type.startsWith("ecdsa")) {
+            return "ECDSA";
+        }
+        return type.contains("rsa") ? "RSA" : type;
+    }
+
     /** Says what the host key check found, once the handshake is over; throws when it refused the key. */
-    private static void hostKeyOutcome(FileServerSettings settings, String presented, Steps steps, IOException authFailure,
+    private static void hostKeyOutcome(FileServerSettings settings, String shown, Steps steps, IOException authFailure,
                                        FileServerAddress address, FileServerTimeouts timeouts) throws FileServerException {
         String expected = settings.hostKeyFingerprint();
-        if (presented == null) {
+        if (shown == null) {
             // no key was shown: the handshake itself failed
             throw FileServerException.retry(Checks.HOST_KEY, "The server at " + address.host() + " port " + address.port()
                     + " did not complete the SSH handshake within " + FileServerTimeouts.describe(timeouts.connect())
                     + ". Check with the district that this is their SFTP server and port.", authFailure);
         }
+        String presented = shown.substring(0, shown.indexOf(' '));
+        String kind = shown.substring(shown.indexOf(' ') + 1);
         if (expected == null) {
             throw FileServerException.fix(Checks.HOST_KEY, "The customer's settings have no hostKeyFingerprint, so CDT cannot tell "
-                    + "the district's SFTP server from an impostor. The server presents " + presented
-                    + ": confirm it with the district, then set it as hostKeyFingerprint in the settings.");
+                    + "the district's SFTP server from an impostor. The server presents " + presented + " (its " + kind
+                    + " key): confirm it with the district, then set it as hostKeyFingerprint in the settings.");
         }
         if (!presented.equals(expected)) {
             throw FileServerException.fix(Checks.HOST_KEY, "The SFTP server's host key (" + presented
-                    + ") is not the one in the settings (" + expected + "): confirm with the district before updating it.");
+                    + ") is not the one in the settings (" + expected + "): confirm with the district before updating it. "
+                    + "CDT was shown the server's " + kind + " key; a fingerprint of another of its keys will not match.");
         }
-        steps.passed(Checks.HOST_KEY, "The server's host key is the one in the settings (" + expected + ").");
+        steps.passed(Checks.HOST_KEY, "The server's " + kind + " host key is the one in the settings (" + expected + ").");
     }
 
     private static FileServerException connectionFailure(FileServerAddress address, FileServerTimeouts timeouts, IOException e) {

@@ -8,6 +8,7 @@ import com.bookmarked.cdt.core.secrets.LocalSecrets;
 import com.bookmarked.cdt.core.snapshot.RosterSnapshot;
 import com.bookmarked.cdt.core.snapshot.SnapshotSide;
 import com.bookmarked.cdt.core.tool.Progress;
+import org.apache.sshd.common.config.keys.KeyUtils;
 import org.apache.sshd.common.config.keys.writer.openssh.OpenSSHKeyPairResourceWriter;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -118,7 +119,7 @@ class SftpExportTest {
 
         assertThat(r.ok()).as(r.toString()).isTrue();
         assertThat(names(r)).containsExactly("Customer settings", "Credentials", "Connection", "Host key", "Login", "Folder", "Newest file");
-        assertThat(r.checks().get(3).message()).isEqualTo("The server's host key is the one in the settings (" + server.fingerprint() + ").");
+        assertThat(r.checks().get(3).message()).isEqualTo("The server's ECDSA host key is the one in the settings (" + server.fingerprint() + ").");
         assertThat(r.checks().get(5).message()).isEqualTo("Listed the folder /exports: 3 files, 2 matching *.zip.");
         assertThat(r.verdict()).startsWith("The newest export on the district's SFTP server is " + ExportFolders.NEWEST + " (")
                 .contains(ByteSize.describe(exports.newest.zip().toFile().length()))
@@ -151,7 +152,8 @@ class SftpExportTest {
         assertThat(r.ok()).isFalse();
         assertThat(names(r)).containsExactly("Customer settings", "Credentials", "Connection", "Host key");
         assertThat(r.verdict()).isEqualTo("The SFTP server's host key (" + server.fingerprint() + ") is not the one in the settings ("
-                + other + "): confirm with the district before updating it.");
+                + other + "): confirm with the district before updating it. CDT was shown the server's ECDSA key; a fingerprint "
+                + "of another of its keys will not match.");
         UserFacingException e = catchThrowableOfType(UserFacingException.class, () -> provider.fetch(
                 customer("/exports", goodSecret, Map.of(FileServerSettings.HOST_KEY_FINGERPRINT, other)), SnapshotSide.SIS, Progress.NONE));
         assertThat(e.getMessage()).isEqualTo(r.verdict());
@@ -167,19 +169,59 @@ class SftpExportTest {
         assertThat(r.ok()).isFalse();
         assertThat(names(r)).last().isEqualTo("Host key");
         assertThat(r.verdict()).startsWith("The customer's settings have no hostKeyFingerprint")
-                .contains("The server presents " + server.fingerprint() + ": confirm it with the district");
+                .contains("The server presents " + server.fingerprint() + " (its ECDSA key): confirm it with the district");
         assertThat(server.passwordAttempts.get()).isEqualTo(attempts);
+    }
+
+    @Test
+    void anEd25519HostKeyIsVerifiedAndAnEd25519PrivateKeyLogsIn() throws Exception {
+        KeyPair hostKey = SftpTestServer.ed25519Key();
+        try (SftpTestServer ed = new SftpTestServer(exports.root, hostKey)) {
+            KeyPair key = SftpTestServer.ed25519Key();
+            ed.clientKey = key.getPublic();
+            String keySecret = keySecret("ed25519", key);
+            Customer c = ExportFolders.customer("ed", "sftp://127.0.0.1:" + ed.port() + "/exports", keySecret,
+                    Map.of(FileServerSettings.HOST_KEY_FINGERPRINT, ed.fingerprint()));
+
+            ConnectionTestResult r = check.test(c);
+
+            assertThat(r.ok()).as(r.toString()).isTrue();
+            assertThat(r.checks().get(3).message()).isEqualTo("The server's ED25519 host key is the one in the settings ("
+                    + ed.fingerprint() + ").");
+            assertThat(ed.fingerprint()).startsWith("SHA256:").hasSize(50);
+            assertThat(KeyUtils.getKeyType(hostKey)).isEqualTo("ssh-ed25519");
+            assertThat(provider.fetch(c, SnapshotSide.SIS, Progress.NONE).users()).hasSize(newestUsers);
+        }
+    }
+
+    @Test
+    void aServerWithSeveralHostKeysIsAskedForItsEd25519OneAsOpenSshDoes() throws Exception {
+        KeyPair ecdsa = SftpTestServer.ecKey();
+        KeyPair ed25519 = SftpTestServer.ed25519Key();
+        try (SftpTestServer both = new SftpTestServer(exports.root, ecdsa, ed25519)) {
+            Customer c = ExportFolders.customer("both", "sftp://127.0.0.1:" + both.port() + "/exports", goodSecret,
+                    Map.of(FileServerSettings.HOST_KEY_FINGERPRINT, Fingerprints.of(ed25519.getPublic())));
+
+            ConnectionTestResult r = check.test(c);
+
+            assertThat(r.ok()).as(r.toString()).isTrue();
+            assertThat(r.checks().get(3).message()).startsWith("The server's ED25519 host key");
+        }
+    }
+
+    static String keySecret(String name, KeyPair key) throws Exception {
+        ByteArrayOutputStream pem = new ByteArrayOutputStream();
+        OpenSSHKeyPairResourceWriter.INSTANCE.writePrivateKey(key, "cdt-test", null, pem);
+        String json = "{\"username\": \"" + SftpTestServer.USER + "\", \"privateKey\": "
+                + new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(pem.toString(StandardCharsets.US_ASCII)) + "}";
+        return ExportFolders.secret(temp.resolve("secrets"), name, json);
     }
 
     @Test
     void aPrivateKeyLogsIn() throws Exception {
         KeyPair key = SftpTestServer.ecKey();
         server.clientKey = key.getPublic();
-        ByteArrayOutputStream pem = new ByteArrayOutputStream();
-        OpenSSHKeyPairResourceWriter.INSTANCE.writePrivateKey(key, "cdt-test", null, pem);
-        String json = "{\"username\": \"" + SftpTestServer.USER + "\", \"privateKey\": "
-                + new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(pem.toString(StandardCharsets.US_ASCII)) + "}";
-        String keySecret = ExportFolders.secret(temp.resolve("secrets"), "key", json);
+        String keySecret = keySecret("ec", key);
 
         ConnectionTestResult r = check.test(customer("/exports", keySecret, Map.of()));
 

@@ -2,6 +2,7 @@ package com.bookmarked.cdt.connector.ftp;
 
 import org.apache.sshd.common.file.virtualfs.VirtualFileSystemFactory;
 import org.apache.sshd.common.keyprovider.KeyPairProvider;
+import org.apache.sshd.common.util.security.SecurityUtils;
 import org.apache.sshd.server.SshServer;
 import org.apache.sshd.sftp.server.SftpSubsystemFactory;
 
@@ -12,6 +13,7 @@ import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.PublicKey;
 import java.security.spec.ECGenParameterSpec;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -31,11 +33,18 @@ final class SftpTestServer implements AutoCloseable {
     volatile PublicKey clientKey;
 
     SftpTestServer(Path root) throws IOException, GeneralSecurityException {
-        hostKey = ecKey();
+        this(root, ecKey());
+    }
+
+    /** Serves with the first host key, and the others too when a client asks for their kind. */
+    SftpTestServer(Path root, KeyPair hostKey, KeyPair... moreHostKeys) throws IOException {
+        this.hostKey = hostKey;
+        List<KeyPair> keys = new ArrayList<>(List.of(hostKey));
+        keys.addAll(List.of(moreHostKeys));
         server = SshServer.setUpDefaultServer();
         server.setHost("127.0.0.1");
         server.setPort(0);
-        server.setKeyPairProvider(KeyPairProvider.wrap(hostKey));
+        server.setKeyPairProvider(KeyPairProvider.wrap(keys));
         server.setPasswordAuthenticator((user, password, session) -> {
             passwordAttempts.incrementAndGet();
             return USER.equals(user) && PASSWORD.equals(password);
@@ -51,6 +60,11 @@ final class SftpTestServer implements AutoCloseable {
         KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
         generator.initialize(new ECGenParameterSpec("secp256r1"));
         return generator.generateKeyPair();
+    }
+
+    /** An Ed25519 key, as OpenSSH servers present by preference. */
+    static KeyPair ed25519Key() throws GeneralSecurityException {
+        return SecurityUtils.getKeyPairGenerator(SecurityUtils.EDDSA).generateKeyPair();
     }
 
     int port() {
