@@ -3,6 +3,7 @@ package com.bookmarked.cdt.connector.ftp;
 import com.bookmarked.cdt.core.connector.ConnectionTestResult;
 import com.bookmarked.cdt.core.connector.ConnectionTestResult.Check;
 import com.bookmarked.cdt.core.customer.Customer;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,6 +33,7 @@ public class FileServerConnectionCheck {
     private final FileServerClient client;
     private final Clock clock;
 
+    @Inject
     public FileServerConnectionCheck(FileServerClient client) {
         this(client, Clock.systemUTC());
     }

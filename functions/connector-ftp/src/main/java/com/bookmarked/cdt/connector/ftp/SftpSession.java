@@ -1,11 +1,13 @@
 package com.bookmarked.cdt.connector.ftp;
 
 import org.apache.sshd.client.SshClient;
+import org.apache.sshd.client.config.hosts.HostConfigEntryResolver;
 import org.apache.sshd.client.future.ConnectFuture;
 import org.apache.sshd.client.session.ClientSession;
 import org.apache.sshd.common.NamedFactory;
 import org.apache.sshd.common.NamedResource;
 import org.apache.sshd.common.config.keys.KeyUtils;
+import org.apache.sshd.common.keyprovider.KeyIdentityProvider;
 import org.apache.sshd.common.keyprovider.KeyPairProvider;
 import org.apache.sshd.common.signature.Signature;
 import org.apache.sshd.common.config.keys.FilePasswordProvider;
@@ -57,6 +59,9 @@ final class SftpSession implements FileServerSession {
         KeyPair key = login.privateKey() == null ? null : keyOf(login, settings.secretRef());
         AtomicReference<String> presented = new AtomicReference<>();
         SshClient client = SshClient.setUpDefaultClient();
+        // only the settings and the secret decide: no ~/.ssh/config, no keys from the server's home folder
+        client.setHostConfigEntryResolver(HostConfigEntryResolver.EMPTY);
+        client.setKeyIdentityProvider(KeyIdentityProvider.EMPTY_KEYS_PROVIDER);
         // the handshake is refused unless the key is the pinned one; nothing is remembered between sessions
         client.setServerKeyVerifier((s, remote, serverKey) -> verify(serverKey, settings.hostKeyFingerprint(), presented));
         client.setSignatureFactories(ed25519First(client.getSignatureFactories()));

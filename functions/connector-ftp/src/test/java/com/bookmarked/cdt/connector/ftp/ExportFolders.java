@@ -14,6 +14,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
 
 /**
  * What a district's server holds in these tests, laid out in a folder that the test servers
@@ -29,6 +31,7 @@ import java.util.Map;
  * close/c_roster.zip              the older                           base + 10 s
  * bad/export.zip                  CSV text, not a zip
  * big/export.zip                  3 MB of a zip
+ * nomanifest/export.zip           a zip of CSV files without manifest.csv
  * </pre>
  */
 final class ExportFolders {
@@ -64,6 +67,13 @@ final class ExportFolders {
         byte[] bytes = new byte[3 * 1024 * 1024];
         System.arraycopy(Files.readAllBytes(newest.zip()), 0, bytes, 0, 4);
         Files.write(big.resolve("export.zip"), bytes);
+
+        Path noManifest = Files.createDirectories(root.resolve("nomanifest"));
+        try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(noManifest.resolve("export.zip")))) {
+            zip.putNextEntry(new ZipEntry("users.csv"));
+            zip.write("sourcedId,status\n".getBytes(StandardCharsets.UTF_8));
+            zip.closeEntry();
+        }
     }
 
     private static void copy(Path from, Path to, Instant modified) throws IOException {

@@ -256,6 +256,16 @@ class SftpExportTest {
     }
 
     @Test
+    void aZipTheReaderRefusesIsReportedAndDeleted() throws Exception {
+        UserFacingException e = catchThrowableOfType(UserFacingException.class,
+                () -> provider.fetch(customer("/nomanifest", goodSecret, Map.of()), SnapshotSide.SIS, Progress.NONE));
+
+        assertThat(e.title()).isEqualTo("The district's OneRoster files cannot be used");
+        assertThat(e.getMessage()).contains("manifest.csv");
+        assertThat(downloadsLeft()).isEmpty();
+    }
+
+    @Test
     void aMissingFolderAndAPatternMatchingNothingAreNamed() {
         ConnectionTestResult missing = check.test(customer("/exprots", goodSecret, Map.of()));
         assertThat(names(missing)).last().isEqualTo("Folder");
