@@ -8,13 +8,11 @@ import com.bookmarked.cdt.core.snapshot.SnapshotSide;
 import com.bookmarked.cdt.core.store.AuditEvent;
 import com.bookmarked.cdt.core.store.AuditLog;
 import com.bookmarked.cdt.core.testing.ApiGatewayEvents;
-import com.bookmarked.cdt.core.testing.LambdaTestContext;
-import com.bookmarked.cdt.core.testing.TestDatabases;
+import com.bookmarked.cdt.core.testing.FunctionUnderTest;
 import com.bookmarked.cdt.core.testing.TestTokens;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micronaut.context.ApplicationContext;
-import io.micronaut.function.aws.proxy.payload2.APIGatewayV2HTTPEventFunction;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -22,7 +20,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -40,21 +37,16 @@ class FileServerLambdaTest {
     @TempDir
     static Path folder;
     static SftpTestServer sftp;
+    static FunctionUnderTest function;
     static ApplicationContext context;
-    static APIGatewayV2HTTPEventFunction handler;
     static final ObjectMapper json = new ObjectMapper();
 
     @BeforeAll
     static void start() throws Exception {
         ExportFolders exports = new ExportFolders(Files.createDirectories(folder.resolve("server")), Files.createDirectories(folder.resolve("scratch")));
         sftp = new SftpTestServer(exports.root);
-        Map<String, Object> props = new HashMap<>(TestDatabases.fresh().micronautProperties());
-        props.putAll(TestTokens.authProperties());
-        props.put("cdt.connectors.ftp.connect-timeout", "5s");
-        props.put("cdt.connectors.ftp.read-timeout", "5s");
-        context = ApplicationContext.builder().properties(props).environments("function", "lambda")
-                .eagerInitSingletons(true).start();
-        handler = new APIGatewayV2HTTPEventFunction(context);
+        function = FunctionUnderTest.start(Map.of("cdt.connectors.ftp.connect-timeout", "5s", "cdt.connectors.ftp.read-timeout", "5s"));
+        context = function.context();
 
         String secret = ExportFolders.secret(folder, "district", ExportFolders.login(SftpTestServer.USER, SftpTestServer.PASSWORD));
         String location = "sftp://127.0.0.1:" + sftp.port() + "/exports";
@@ -65,7 +57,7 @@ class FileServerLambdaTest {
 
     @AfterAll
     static void stop() throws Exception {
-        context.close();
+        function.close();
         sftp.close();
     }
 
@@ -81,7 +73,7 @@ class FileServerLambdaTest {
         if (token != null) {
             event.bearer(token);
         }
-        return handler.handleRequest(event.build(), new LambdaTestContext());
+        return function.invoke(event);
     }
 
     static JsonNode test(String customerId) throws Exception {
