@@ -41,7 +41,12 @@ final class ExportDownload {
         String phase = "Downloading " + file.name() + (file.size() >= 0 ? " (" + ByteSize.describe(file.size()) + ")" : "")
                 + " from the district's " + server + " server";
         progress.report(phase, 0);
-        Path temp = Files.createTempFile(folder, "sis-export-", ".zip");
+        Path temp;
+        try {
+            temp = Files.createTempFile(Files.createDirectories(folder), "sis-export-", ".zip");
+        } catch (IOException e) {
+            throw storeFailure(file, e);
+        }
         boolean kept = false;
         long received = 0;
         try {
@@ -55,7 +60,11 @@ final class ExportDownload {
                                 + ByteSize.describe(maxBytes) + ", the limit (maxBytes in the settings): the file is larger than "
                                 + "the server listed. Ask the district what it is, or raise maxBytes.");
                     }
-                    out.write(buffer, 0, n);
+                    try {
+                        out.write(buffer, 0, n);
+                    } catch (IOException e) {
+                        throw storeFailure(file, e);
+                    }
                     if (file.size() > 0) {
                         int percent = (int) Math.min(99, received * 100 / file.size());
                         if (percent > lastPercent) {
@@ -92,6 +101,13 @@ final class ExportDownload {
                 Files.deleteIfExists(temp);
             }
         }
+    }
+
+    /** Writing the download failed on our side (most often a full disk): retrying will not help. */
+    private static FileServerException storeFailure(RemoteFile file, IOException e) {
+        return new FileServerException(Checks.DOWNLOAD, "CDT could not store " + file.name() + " (" + ByteSize.describe(file.size())
+                + ") while downloading it (" + e.getClass().getSimpleName() + "); its download folder may be full. Engineers: "
+                + "give the function more temporary storage than maxBytes, or set cdt.connectors.ftp.download-folder.", 500, e);
     }
 
     /** Why the file is not a zip, judged by its first bytes, or null when it starts like one. */

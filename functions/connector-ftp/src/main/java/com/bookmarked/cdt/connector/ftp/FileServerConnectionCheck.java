@@ -52,7 +52,7 @@ public class FileServerConnectionCheck {
                     + settings.address() + ", files matching " + settings.pattern() + ", at most "
                     + ByteSize.describe(settings.maxBytes()) + "."));
             try (FileServerSession session = client.open(settings, (check, message) -> checks.add(new Check(check, true, message)))) {
-                List<RemoteFile> files = session.list();
+                List<RemoteFile> files = session.list(settings.pattern());
                 long matching = NewestExport.matching(files, settings.pattern());
                 checks.add(new Check(Checks.FOLDER, true, "Listed " + settings.address().folderLabel() + ": "
                         + count(files.size(), "file") + ", " + matching + " matching " + settings.pattern() + "."));

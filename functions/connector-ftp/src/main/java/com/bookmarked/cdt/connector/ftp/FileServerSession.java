@@ -8,8 +8,12 @@ import java.util.List;
 /** A logged-in session on the district's file server, in the export folder. */
 interface FileServerSession extends Closeable {
 
-    /** The plain files in the folder (not folders, not links), as the server lists them. */
-    List<RemoteFile> list() throws IOException;
+    /**
+     * The plain files in the folder (not folders, not links), as the server lists them. Servers
+     * whose listing gives times to the minute only are asked for exact times of the files that
+     * {@code exactTimes} names (the candidates), one request each.
+     */
+    List<RemoteFile> list(FileNamePattern exactTimes) throws IOException;
 
     /**
      * The content of a file in the folder. Closing the stream ends the transfer; a session may

@@ -69,7 +69,7 @@ public class FileServerSnapshotProvider implements SnapshotProvider {
             Path export;
             RemoteFile newest;
             try (FileServerSession session = client.open(settings, FileServerSession.Steps.NONE)) {
-                List<RemoteFile> files = session.list();
+                List<RemoteFile> files = session.list(settings.pattern());
                 newest = NewestExport.in(files, settings.pattern()).orElseThrow(() -> FileServerException.fix(Checks.NEWEST_FILE,
                         noExport(settings, files.size())));
                 export = ExportDownload.fetch(session, newest, settings.maxBytes(), downloads, server, progress);
@@ -113,7 +113,11 @@ public class FileServerSnapshotProvider implements SnapshotProvider {
             case Checks.CREDENTIALS, Checks.LOGIN -> "The district's file server refused the login";
             case Checks.HOST_KEY, Checks.TLS -> "The district's file server could not be verified";
             case Checks.NEWEST_FILE, Checks.FOLDER -> "The district's export was not found";
-            default -> e.status() == 503 ? "The district's file server could not be reached" : "The district's export cannot be used";
+            default -> switch (e.status()) {
+                case 503 -> "The district's file server could not be reached";
+                case 500 -> "CDT could not store the district's export";
+                default -> "The district's export cannot be used";
+            };
         };
     }
 }

@@ -165,7 +165,7 @@ final class FtpSession implements FileServerSession {
     }
 
     @Override
-    public List<RemoteFile> list() throws IOException {
+    public List<RemoteFile> list(FileNamePattern exactTimes) throws IOException {
         // MLSD gives exact sizes and UTC times; servers without it get LIST, and MDTM for the times
         FTPFile[] entries = ftp.mlistDir();
         boolean exact = FTPReply.isPositiveCompletion(ftp.getReplyCode());
@@ -182,7 +182,7 @@ final class FtpSession implements FileServerSession {
                 continue;
             }
             Instant modified = entry.getTimestampInstant();
-            if (!exact) {
+            if (!exact && exactTimes.matches(entry.getName())) {
                 Instant precise = ftp.mdtmInstant(entry.getName());
                 modified = precise != null ? precise : modified;
             }

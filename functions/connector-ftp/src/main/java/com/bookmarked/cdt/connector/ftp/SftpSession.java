@@ -210,7 +210,7 @@ final class SftpSession implements FileServerSession {
     }
 
     @Override
-    public List<RemoteFile> list() throws IOException {
+    public List<RemoteFile> list(FileNamePattern exactTimes) throws IOException {
         String folder = address.folder().isEmpty() ? "." : address.folder();
         List<RemoteFile> files = new ArrayList<>();
         try {

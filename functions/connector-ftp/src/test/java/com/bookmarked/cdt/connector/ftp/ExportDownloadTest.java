@@ -35,7 +35,7 @@ class ExportDownloadTest {
 
     record Served(byte[] content) implements FileServerSession {
         @Override
-        public List<RemoteFile> list() {
+        public List<RemoteFile> list(FileNamePattern exactTimes) {
             return List.of();
         }
 
@@ -105,6 +105,17 @@ class ExportDownloadTest {
 
         assertThat(e.getMessage()).isEqualTo("The run was cancelled while x.zip was downloading; nothing was read.");
         assertThat(left()).isEmpty();
+    }
+
+    @Test
+    void aDownloadThatCannotBeStoredIsForEngineers() throws Exception {
+        Path notAFolder = Files.writeString(downloads.resolve("occupied"), "a file where the folder should be");
+
+        FileServerException e = catchThrowableOfType(FileServerException.class, () -> ExportDownload.fetch(new Served(zipOf(10)),
+                new RemoteFile("x.zip", 10, Instant.now()), 100, notAFolder.resolve("downloads"), "SFTP", Progress.NONE));
+
+        assertThat(e.status()).isEqualTo(500);
+        assertThat(e.getMessage()).startsWith("CDT could not store x.zip (10 bytes) while downloading it (").contains("Engineers:");
     }
 
     @Test

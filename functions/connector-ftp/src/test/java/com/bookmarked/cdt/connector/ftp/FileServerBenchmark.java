@@ -82,7 +82,7 @@ public final class FileServerBenchmark {
                 for (int round = 0; round < ROUNDS; round++) {
                     long start = System.nanoTime();
                     try (FileServerSession session = client.open(settings, FileServerSession.Steps.NONE)) {
-                        RemoteFile file = session.list().get(0);
+                        RemoteFile file = session.list(settings.pattern()).get(0);
                         Path got = ExportDownload.fetch(session, file, settings.maxBytes(), downloads, protocol, Progress.NONE);
                         Files.delete(got);
                     }
