@@ -83,7 +83,8 @@ public record FileServerAddress(Protocol protocol, String host, int port, String
         Protocol protocol = Protocol.valueOf(uri.getScheme().toUpperCase(Locale.ROOT));
         int port = uri.getPort() > 0 ? uri.getPort()
                 : protocol == Protocol.FTPS && implicitTls ? IMPLICIT_FTPS_PORT : protocol.defaultPort;
-        return new FileServerAddress(protocol, uri.getHost(), port, folderOf(uri.getPath()));
+        String host = uri.getHost().startsWith("[") ? uri.getHost().substring(1, uri.getHost().length() - 1) : uri.getHost();
+        return new FileServerAddress(protocol, host, port, folderOf(uri.getPath()));
     }
 
     private static String folderOf(String path) {

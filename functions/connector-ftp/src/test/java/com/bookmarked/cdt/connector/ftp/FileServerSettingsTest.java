@@ -44,6 +44,9 @@ class FileServerSettingsTest {
                     assertThat(s.maxBytes()).isEqualTo(500L * 1024 * 1024);
                 });
         assertThat(FileServerSettings.of(sis("sftp://h/~", Map.of())).address().folderLabel()).isEqualTo("the login folder");
+        FileServerAddress v6 = FileServerSettings.of(sis("sftp://[::1]:2222/x", Map.of())).address();
+        assertThat(v6.host()).isEqualTo("::1");
+        assertThat(v6).hasToString("sftp://[::1]:2222/x");
     }
 
     @Test
