@@ -108,8 +108,9 @@ public final class ClientCredentialsToken implements Authorizer {
         }, "a sign-in at the token endpoint");
         String code = Json.errorCode(r.body());
         if (r.status() == 401 || "invalid_client".equals(code) || "unauthorized_client".equals(code)) {
-            throw new SisApiException(Kind.REFUSED, name.subject() + " refused the client secret (" + r.status()
-                    + (code == null ? "" : " " + code) + "): update the secret in settings"
+            // a 401 says it all; a 400 needs its OAuth error code to be understood
+            throw new SisApiException(Kind.REFUSED, r.status(), name.subject() + " refused the client secret (" + r.status()
+                    + (code == null || r.status() == 401 ? "" : " " + code) + "): update the secret in settings"
                     + " (the client id and secret must be the pair the district issued to CDT).");
         }
         if ("invalid_scope".equals(code)) {
