@@ -251,7 +251,7 @@ public final class SisHttp implements AutoCloseable {
     }
 
     /** scheme://host[:port] — where, without path or query. */
-    static String where(URI uri) {
+    public static String where(URI uri) {
         return uri.getScheme() + "://" + uri.getHost() + (uri.getPort() < 0 ? "" : ":" + uri.getPort());
     }
 
