@@ -7,10 +7,12 @@ import com.bookmarked.cdt.core.demo.PlantedProblem;
 import com.bookmarked.cdt.core.finding.EntityRef;
 import com.bookmarked.cdt.core.finding.Finding;
 import com.bookmarked.cdt.core.finding.Severity;
+import com.bookmarked.cdt.core.snapshot.RosterSnapshot;
 import com.bookmarked.cdt.core.tool.Progress;
 import com.bookmarked.cdt.core.tool.Snapshots;
 import com.bookmarked.cdt.core.tool.ToolParameters;
 import com.bookmarked.cdt.core.tool.ToolResult;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -51,6 +53,22 @@ class DemoDistrictTruthTest {
         assertThat(result.findings()).hasSize(district.truth().ofTool(ParentEmailConflictDetector.ID).size());
         // The demo's link problems are older than our last sync, so none is softened to info.
         assertThat(result.findings()).extracting(Finding::severity).doesNotContain(Severity.INFO);
+    }
+
+    @Test
+    void theOutputDoesNotDependOnTheOrderOfTheInput() {
+        DemoDistrict district = new DemoDistrictGenerator().generate(new DemoSpec(1_000, 5));
+        ToolResult inOrder = detector.analyze(Snapshots.of(district.sis(), district.ours()), ToolParameters.none(), Progress.NONE);
+        ToolResult reversed = detector.analyze(Snapshots.of(reversed(district.sis()), reversed(district.ours())),
+                ToolParameters.none(), Progress.NONE);
+        assertThat(inOrder.findings()).hasSize(district.truth().ofTool(ParentEmailConflictDetector.ID).size());
+        assertThat(reversed.findings()).isEqualTo(inOrder.findings());
+        assertThat(reversed.profile()).isEqualTo(inOrder.profile());
+    }
+
+    private static RosterSnapshot reversed(RosterSnapshot s) {
+        return new RosterSnapshot(s.meta(), s.orgs(), s.users().reversed(), s.classes(), s.courses(), s.academicSessions(),
+                s.enrollments().reversed(), s.guardianEmailsElsewhere().reversed());
     }
 
     static String entityKey(Finding f) {
