@@ -49,9 +49,13 @@ final class GuardianLinkRule {
             if (sisStudent == null || sisStudent.role() != RoleType.STUDENT || sisStudent.status() == RecordStatus.TOBEDELETED) {
                 continue; // unpaired: the Student Mismatch Resolver's to explain
             }
+            List<String> onlyOnGuardians = onlyOnGuardian.get(sisStudent.sourcedId());
+            if (onlyOnGuardians == null && sameGuardians(d, sisStudent, ourStudent)) {
+                continue; // the common case, checked without building sets
+            }
             Set<String> sisGuardians = new LinkedHashSet<>();
             addGuardians(d, sisStudent.agentSourcedIds(), sisGuardians);
-            addGuardians(d, onlyOnGuardian.getOrDefault(sisStudent.sourcedId(), List.of()), sisGuardians);
+            addGuardians(d, onlyOnGuardians == null ? List.of() : onlyOnGuardians, sisGuardians);
             List<RosterUser> ourGuardians = new ArrayList<>(ourStudent.agentSourcedIds().size());
             for (String key : ourStudent.agentSourcedIds()) {
                 RosterUser g = d.ours.users.get(key);
@@ -74,6 +78,48 @@ final class GuardianLinkRule {
         }
     }
 
+    /**
+     * True when our student's guardians are exactly the SIS student's (as listed on the student):
+     * every SIS guardian has one of our guardian accounts here and there is no other. Lists are
+     * short (one to four), so nested scans beat building sets for every student.
+     */
+    private static boolean sameGuardians(Detection d, RosterUser sisStudent, RosterUser ourStudent) {
+        List<String> sisAgents = sisStudent.agentSourcedIds();
+        List<String> ourAgents = ourStudent.agentSourcedIds();
+        String[] linkedHere = new String[ourAgents.size()];
+        int n = 0;
+        for (String key : ourAgents) {
+            RosterUser g = d.ours.users.get(key);
+            if (g == null || g.role() != RoleType.GUARDIAN) {
+                continue;
+            }
+            if (g.sisId() == null || !sisAgents.contains(g.sisId()) || !liveSisGuardian(d, g.sisId())) {
+                return false;
+            }
+            linkedHere[n++] = g.sisId();
+        }
+        for (String id : sisAgents) {
+            if (!contains(linkedHere, n, id) && liveSisGuardian(d, id)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean liveSisGuardian(Detection d, String id) {
+        RosterUser g = d.sis.users.get(id);
+        return g != null && g.role() == RoleType.GUARDIAN && g.status() != RecordStatus.TOBEDELETED;
+    }
+
+    private static boolean contains(String[] items, int n, String item) {
+        for (int i = 0; i < n; i++) {
+            if (items[i].equals(item)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Links the SIS gives only on the guardian's row (not on the student's), by student. Empty when the SIS is consistent. */
     private static Map<String, List<String>> linksOnlyOnTheGuardianSide(Detection d) {
         Map<String, List<String>> out = new HashMap<>();
@@ -93,8 +139,7 @@ final class GuardianLinkRule {
 
     private static void addGuardians(Detection d, List<String> ids, Set<String> into) {
         for (String id : ids) {
-            RosterUser g = d.sis.users.get(id);
-            if (g != null && g.role() == RoleType.GUARDIAN && g.status() != RecordStatus.TOBEDELETED) {
+            if (liveSisGuardian(d, id)) {
                 into.add(id);
             }
         }

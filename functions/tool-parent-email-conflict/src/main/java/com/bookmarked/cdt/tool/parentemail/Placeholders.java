@@ -22,12 +22,21 @@ final class Placeholders {
             "notprovided", "declined", "refused");
 
     private final Set<String> localParts;
-    /** Longer local parts cannot be a listed word, even with a separator between every letter. */
-    private final int longest;
+    /** Lengths and first letters of the listed words: most real local parts are ruled out without a copy. */
+    private final long lengths;
+    private final boolean[] firstLetters = new boolean[128];
 
     private Placeholders(Set<String> localParts) {
         this.localParts = localParts;
-        this.longest = 2 * localParts.stream().mapToInt(String::length).max().orElse(0);
+        long mask = 0;
+        for (String word : localParts) {
+            mask |= 1L << Math.min(word.length(), 63);
+            char first = word.charAt(0);
+            if (first < 128) {
+                firstLetters[first] = true;
+            }
+        }
+        this.lengths = mask;
     }
 
     static Placeholders defaults() {
@@ -66,7 +75,17 @@ final class Placeholders {
         if (plus >= 0 && plus < end) {
             end = plus;
         }
-        if (end > longest) {
+        int length = 0;
+        char first = 0;
+        for (int i = 0; i < end; i++) {
+            char c = plain.charAt(i);
+            if (!separator(c)) {
+                if (length++ == 0) {
+                    first = c;
+                }
+            }
+        }
+        if (length == 0 || (lengths & (1L << Math.min(length, 63))) == 0 || first >= 128 || !firstLetters[first]) {
             return false;
         }
         return localParts.contains(squeezed(plain, 0, end));
@@ -76,10 +95,14 @@ final class Placeholders {
         StringBuilder out = new StringBuilder(to - from);
         for (int i = from; i < to; i++) {
             char c = text.charAt(i);
-            if (c != '.' && c != '-' && c != '_' && c != '/' && c != ' ') {
+            if (!separator(c)) {
                 out.append(c);
             }
         }
         return out.toString();
+    }
+
+    private static boolean separator(char c) {
+        return c == '.' || c == '-' || c == '_' || c == '/' || c == ' ';
     }
 }

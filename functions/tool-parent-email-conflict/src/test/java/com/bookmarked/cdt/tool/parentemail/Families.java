@@ -52,6 +52,12 @@ final class Families {
         return this;
     }
 
+    /** A second account of ours for the SIS guardian {@code n} (same sis_id), with its own address. */
+    Families secondAccount(String newN, String n, String email) {
+        guardians.put(newN, new String[] {null, email, "g" + n});
+        return this;
+    }
+
     /** A student linked to these guardians on both sides. */
     Families student(String n, String email, String... guardianNs) {
         students.put(n, email);
@@ -105,7 +111,7 @@ final class Families {
         staff.forEach((n, email) -> b.user(new RosterUser("t" + n, "t" + n, RoleType.TEACHER, null, "Teach" + n, "Díaz",
                 email, null, List.of(), List.of("sch"), List.of(), null, true, RecordStatus.ACTIVE, null)));
         guardians.forEach((n, g) -> {
-            if (g[2] != null) {
+            if (("g" + n).equals(g[2])) {
                 b.user(new RosterUser("g" + n, "g" + n, RoleType.GUARDIAN, null, "Parent" + n, "O'Brien", g[0], null,
                         List.of(), List.of("sch"), linked(sisLinks, n, 1, "s"), null, true, RecordStatus.ACTIVE,
                         sisModified.get("g" + n)));

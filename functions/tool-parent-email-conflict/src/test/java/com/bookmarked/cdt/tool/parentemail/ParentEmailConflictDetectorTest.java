@@ -351,6 +351,27 @@ class ParentEmailConflictDetectorTest {
         }
 
         @Test
+        void twoAccountsOfOneSisGuardianDoNotHideTheOtherGuardiansMissingLink() {
+            Families f = family().secondAccount("3", "1", "luis.work@mail.example").student("1", null, "3").onlyInSis("1", "2");
+            assertThat(run(f)).singleElement().satisfies(finding -> {
+                assertThat(finding.rule()).isEqualTo("link.missing-here");
+                assertThat(keys(finding)).containsExactly("sis:student:s1", "ours:student:bs1", "sis:guardian:g2",
+                        "ours:guardian:bg2");
+            });
+        }
+
+        @Test
+        void aSisGuardianWithTwoAccountsHereIsForEngineeringToMerge() {
+            Families f = family().secondAccount("3", "2", "rosa.work@mail.example").onlyInSis("1", "2");
+            assertThat(run(f)).singleElement().satisfies(finding -> {
+                assertThat(keys(finding)).containsExactly("sis:student:s1", "ours:student:bs1", "sis:guardian:g2",
+                        "ours:guardian:bg2", "ours:guardian:bg3");
+                assertThat(finding.resolution().action()).isEqualTo("investigate");
+                assertThat(finding.resolution().script()).isNull();
+            });
+        }
+
+        @Test
         void linksTheSisGivesOnlyOnTheGuardiansRowsCount() {
             assertThat(run(family().sisLinksOnGuardiansOnly())).isEmpty();
             assertThat(run(family().sisLinksOnGuardiansOnly().onlyInSis("1", "1"))).extracting(Finding::rule)
