@@ -2,13 +2,15 @@ package com.bookmarked.cdt.tool.parentemail;
 
 import com.bookmarked.cdt.core.roster.RoleType;
 import com.bookmarked.cdt.core.roster.RosterUser;
-import com.bookmarked.cdt.core.snapshot.RosterSnapshot;
+import com.bookmarked.cdt.core.tool.support.RosterIndex;
 
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Our guardian accounts by the mailbox their address delivers to, built once per run. Each account
@@ -38,9 +40,14 @@ final class GuardianAddresses {
     private final int[] size;
     private final List<Integer> sharedFirsts = new ArrayList<>();
 
-    GuardianAddresses(RosterSnapshot ours, Placeholders placeholders, int placeholderHouseholds) {
+    private final RosterIndex sis;
+    private final RosterIndex ours;
+
+    GuardianAddresses(RosterIndex sis, RosterIndex ours, Placeholders placeholders, int placeholderHouseholds) {
+        this.sis = sis;
+        this.ours = ours;
         List<RosterUser> guardians = new ArrayList<>();
-        for (RosterUser u : ours.users()) {
+        for (RosterUser u : ours.snapshot.users()) {
             if (u.role() == RoleType.GUARDIAN) {
                 guardians.add(u);
             }
@@ -102,7 +109,11 @@ final class GuardianAddresses {
         }
     }
 
-    /** Accounts sharing a student belong to one household; counts the households among a mailbox's accounts. */
+    /**
+     * Accounts sharing a student belong to one household, whether we link them to the student or
+     * the SIS does (one side may lack the link or the student); counts the households among a
+     * mailbox's accounts.
+     */
     int households(int first) {
         int[] members = members(first);
         int[] parent = new int[members.length];
@@ -112,7 +123,7 @@ final class GuardianAddresses {
         Map<String, Integer> seenStudent = new HashMap<>();
         int households = members.length;
         for (int k = 0; k < members.length; k++) {
-            for (String student : accounts.get(members[k]).agentSourcedIds()) {
+            for (String student : studentsOf(accounts.get(members[k]))) {
                 Integer other = seenStudent.putIfAbsent(student, k);
                 if (other != null) {
                     int a = root(parent, k);
@@ -125,6 +136,20 @@ final class GuardianAddresses {
             }
         }
         return households;
+    }
+
+    /** The students of a guardian account by SIS id (our students without one by our key), from our links and the SIS's. */
+    private Set<String> studentsOf(RosterUser ourGuardian) {
+        Set<String> students = new HashSet<>();
+        for (String key : ourGuardian.agentSourcedIds()) {
+            RosterUser s = ours.users.get(key);
+            students.add(s != null && s.sisId() != null ? s.sisId() : "ours:" + key);
+        }
+        RosterUser sisGuardian = ourGuardian.sisId() == null ? null : sis.users.get(ourGuardian.sisId());
+        if (sisGuardian != null && sisGuardian.role() == RoleType.GUARDIAN) {
+            students.addAll(sisGuardian.agentSourcedIds());
+        }
+        return students;
     }
 
     private static int root(int[] parent, int k) {

@@ -67,7 +67,7 @@ public class ParentEmailConflictDetector implements DiagnosticTool {
         RosterIndex sis = new RosterIndex(sisSnapshot);
         RosterIndex ours = new RosterIndex(oursSnapshot);
         progress.report("Reading guardian addresses", 20);
-        GuardianAddresses addresses = new GuardianAddresses(oursSnapshot, placeholders, households);
+        GuardianAddresses addresses = new GuardianAddresses(sis, ours, placeholders, households);
         Detection d = new Detection(sis, ours, addresses, placeholders, categories, progress);
 
         step(d, EnumSet.of(Category.INVALID_EMAIL, Category.PLACEHOLDER_EMAIL, Category.CASE_OR_WHITESPACE_VARIANT),

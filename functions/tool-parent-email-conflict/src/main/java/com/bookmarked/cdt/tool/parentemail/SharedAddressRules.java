@@ -70,14 +70,19 @@ final class SharedAddressRules {
             StringBuilder text = new StringBuilder("Only one account can sign up with an address, so the others are "
                     + "blocked (\"email already taken\"). ");
             if (plan.keep >= 0) {
-                text.append("Keep the address on ").append(Detection.who(d.account(plan.keep)))
-                        .append(plan.keepMatchesSis ? ", the guardian the SIS gives it to. " : ". ");
+                text.append("Keep the address on ").append(Detection.who(d.account(plan.keep))).append(switch (plan.sisGivesItTo) {
+                    case 0 -> ". ";
+                    case 1 -> ", the guardian the SIS gives it to. ";
+                    default -> " (the SIS gives it to " + plan.sisGivesItTo + " of these guardians; this one has the most "
+                            + "students, or comes first). ";
+                });
             }
             if (!plan.ask.isEmpty()) {
                 text.append("Ask the district for a separate address for ").append(names(d, plan.ask))
-                        .append(households == 1 ? " (guardians of one family often share an address; each needs their own to "
-                                + "have their own account)" : "")
                         .append(" and to enter it in their SIS; the next roster sync brings it over. ");
+                if (households == 1) {
+                    text.append("Guardians of one family often share an address, but each needs their own to have an account. ");
+                }
             }
             if (!plan.fromSis.isEmpty()) {
                 text.append("Our copy is out of date for ").append(names(d, plan.fromSis))
@@ -94,7 +99,7 @@ final class SharedAddressRules {
      * rest, the one the SIS gives the address to keeps it (the one with most students, then the
      * lowest key, when several); the district is asked for an address for the others.
      */
-    private record Plan(int keep, boolean keepMatchesSis, List<Integer> fromSis, List<String> sisAddresses, List<Integer> ask) {
+    private record Plan(int keep, int sisGivesItTo, List<Integer> fromSis, List<String> sisAddresses, List<Integer> ask) {
 
         static Plan of(Detection d, int[] members, String mailbox) {
             List<Integer> fromSis = new ArrayList<>();
@@ -122,7 +127,7 @@ final class SharedAddressRules {
             List<Integer> ask = new ArrayList<>(matching);
             ask.addAll(unknown);
             ask.remove(Integer.valueOf(keep));
-            return new Plan(keep, !matching.isEmpty(), fromSis, sisAddresses, ask);
+            return new Plan(keep, matching.size(), fromSis, sisAddresses, ask);
         }
 
         String script(Detection d) {

@@ -188,7 +188,7 @@ public final class ParentEmailBenchmark {
         RosterIndex sis = new RosterIndex(snapshots.sis());
         RosterIndex ours = new RosterIndex(snapshots.ours());
         Placeholders placeholders = Placeholders.defaults();
-        GuardianAddresses addresses = new GuardianAddresses(snapshots.ours(), placeholders,
+        GuardianAddresses addresses = new GuardianAddresses(sis, ours, placeholders,
                 ParentEmailConflictDetector.DEFAULT_PLACEHOLDER_HOUSEHOLDS);
         Detection d = new Detection(sis, ours, addresses, placeholders, EnumSet.allOf(Category.class), Progress.NONE);
         AccountRules.run(d);

@@ -71,8 +71,10 @@ class ParentEmailConflictDetectorTest {
                         .containsEntry("mailbox", "family@mail.example");
                 assertThat(finding.resolution().action()).isEqualTo("fix-in-sis");
                 assertThat(finding.resolution().description())
-                        .contains("Keep the address on bg1 (Parent1 O'Brien), the guardian the SIS gives it to.")
-                        .contains("Ask the district for a separate address for bg2 (Parent2 O'Brien)");
+                        .contains("Keep the address on bg1 (Parent1 O'Brien) (the SIS gives it to 2 of these guardians; this one "
+                                + "has the most students, or comes first).")
+                        .contains("Ask the district for a separate address for bg2 (Parent2 O'Brien) and to enter it in their SIS")
+                        .endsWith("Guardians of one family often share an address, but each needs their own to have an account.");
                 assertThat(finding.resolution().script()).isNull();
                 @SuppressWarnings("unchecked")
                 List<Map<String, Object>> accounts = (List<Map<String, Object>>) finding.evidence().get("accounts");
@@ -106,6 +108,17 @@ class ParentEmailConflictDetectorTest {
                 assertThat(finding.rule()).isEqualTo("email.shared.different-households");
                 assertThat(finding.title()).endsWith("(2 unrelated households)");
             });
+        }
+
+        @Test
+        void aStudentOnlyTheSisLinksStillMakesOneHousehold() {
+            Families f = new Families().guardian("1", "family@mail.example").guardian("2", "family@mail.example")
+                    .guardian("3", "family@mail.example").student("1", null, "1", "2").onlyInSis("1", "1").onlyInSis("1", "2")
+                    .student("2", null, "3");
+            // Our links alone would make three households and a learned placeholder; the SIS's make two.
+            List<Finding> findings = run(f);
+            assertThat(categories(findings)).containsExactly("SHARED_EMAIL", "GUARDIAN_LINK_MISMATCH", "GUARDIAN_LINK_MISMATCH");
+            assertThat(findings.get(0).evidence()).containsEntry("households", 2);
         }
 
         @Test
