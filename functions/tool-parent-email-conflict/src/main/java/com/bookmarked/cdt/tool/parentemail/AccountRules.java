@@ -60,7 +60,7 @@ final class AccountRules {
                 .evidence("email", u.email())
                 .evidence("sisEmail", d.sisEmail(u))
                 .evidence("likelyMeant", meant)
-                .evidence("account", d.accountEvidence(i));
+                .evidence("students", d.studentsEvidence(i));
         if (sisAddress != null) {
             f.resolution("correct-ours", "Our copy of this guardian's address is broken, but the SIS has a valid one ("
                     + sisAddress + "). A roster sync should bring it over; if it does not, engineering can apply the script.",
@@ -81,7 +81,7 @@ final class AccountRules {
                 .entity(d.guardianEntity(i))
                 .evidence("email", u.email())
                 .evidence("sisEmail", d.sisEmail(u))
-                .evidence("account", d.accountEvidence(i));
+                .evidence("students", d.studentsEvidence(i));
         if (learned) {
             int first = a.firstOf(a.mailbox[i]);
             int households = a.householdsOfPlaceholder.get(first);
@@ -119,6 +119,7 @@ final class AccountRules {
                 .evidence("normalized", plain)
                 .evidence("sisEmail", sisEmail)
                 .evidence("difference", v.label)
+                .evidence("students", d.studentsEvidence(i))
                 .resolution("correct-ours", "The address is fine, but our copy is written with " + v.label + ", so a parent "
                         + "who types it the usual way may not be matched to this account. The script stores the plain form."
                         + (sisToo ? " The SIS has the same spelling: ask the district to correct it there too, or the next "

@@ -169,6 +169,13 @@ final class Detection {
         a.put("name", name(u));
         a.put("email", u.email());
         a.put("sisEmail", sisEmail(u));
+        a.put("students", studentsEvidence(i));
+        return a;
+    }
+
+    /** The students an account is linked to here, with their names, so an agent can tell families apart. */
+    List<Map<String, String>> studentsEvidence(int i) {
+        RosterUser u = account(i);
         List<Map<String, String>> students = new ArrayList<>(u.agentSourcedIds().size());
         for (String key : u.agentSourcedIds()) {
             RosterUser s = ours.users.get(key);
@@ -177,7 +184,6 @@ final class Detection {
             student.put("name", s == null ? null : name(s));
             students.add(student);
         }
-        a.put("students", students);
-        return a;
+        return students;
     }
 }

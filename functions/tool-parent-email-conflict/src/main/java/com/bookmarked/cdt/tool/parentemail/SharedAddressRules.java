@@ -163,7 +163,7 @@ final class SharedAddressRules {
             String customerList = String.join(", ", customers);
             Finding.Builder f = d.finding(Category.CROSS_CUSTOMER_EMAIL, "email.shared.other-customer")
                     .title((members.length == 1 ? "Guardian " + d.account(members[0]).sourcedId() + "'s address is"
-                            : members.length + " guardian accounts' address is") + " also on a guardian account of "
+                            : members.length + " guardian accounts have an address that is") + " also on a guardian account of "
                             + (customers.size() == 1 ? "customer " : "customers ") + customerList)
                     .evidence("mailbox", a.mailbox[group.getKey()])
                     .evidence("otherCustomers", List.copyOf(customers))

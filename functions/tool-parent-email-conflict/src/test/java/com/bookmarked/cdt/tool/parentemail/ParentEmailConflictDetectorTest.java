@@ -289,6 +289,18 @@ class ParentEmailConflictDetectorTest {
         }
 
         @Test
+        void aSharedAddressAlsoUsedElsewhereIsOneGroupOfEachKind() {
+            Families f = new Families().guardian("1", "family@gmail.com").guardian("2", "Fa.Mily@gmail.com")
+                    .student("1", null, "1", "2").elsewhere("fam.ily+kids@gmail.com", "other", "bk-ot-gd-00001");
+            List<Finding> findings = run(f);
+            assertThat(categories(findings)).containsExactly("SHARED_EMAIL", "CROSS_CUSTOMER_EMAIL", "CASE_OR_WHITESPACE_VARIANT");
+            assertThat(keys(findings.get(1))).containsExactly("ours:guardian:bg1", "ours:guardian:bg2",
+                    "ours:guardian:bk-ot-gd-00001");
+            assertThat(findings.get(1).title())
+                    .isEqualTo("2 guardian accounts have an address that is also on a guardian account of customer other");
+        }
+
+        @Test
         void placeholdersAcrossCustomersAreNoConflict() {
             Families f = new Families().guardian("1", "noemail@x.example").student("1", null, "1")
                     .elsewhere("noemail@x.example", "other", "bk-ot-gd-00001");
