@@ -9,7 +9,6 @@ import com.bookmarked.cdt.core.snapshot.SnapshotSide;
 import com.bookmarked.cdt.core.tool.Progress;
 import com.bookmarked.cdt.core.tool.support.EntityValues;
 import com.bookmarked.cdt.core.tool.support.RecordKind;
-import com.bookmarked.cdt.core.tool.support.RosterIndex;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -29,8 +28,8 @@ final class Detection {
 
     private static final int CHECK_EVERY = 1 << 14;
 
-    final RosterIndex sis;
-    final RosterIndex ours;
+    final RosterSide sis;
+    final RosterSide ours;
     final GuardianAddresses addresses;
     final Placeholders placeholders;
     private final Set<Category> categories;
@@ -41,7 +40,7 @@ final class Detection {
     private record Sorted(String key, Finding finding) {
     }
 
-    Detection(RosterIndex sis, RosterIndex ours, GuardianAddresses addresses, Placeholders placeholders,
+    Detection(RosterSide sis, RosterSide ours, GuardianAddresses addresses, Placeholders placeholders,
               Set<Category> categories, Progress progress) {
         this.sis = sis;
         this.ours = ours;
@@ -122,7 +121,7 @@ final class Detection {
         if (ourGuardian.sisId() == null) {
             return null;
         }
-        RosterUser g = sis.users.get(ourGuardian.sisId());
+        RosterUser g = sis.get(ourGuardian.sisId());
         return g != null && g.role() == RoleType.GUARDIAN ? g : null;
     }
 
@@ -178,7 +177,7 @@ final class Detection {
         RosterUser u = account(i);
         List<Map<String, String>> students = new ArrayList<>(u.agentSourcedIds().size());
         for (String key : u.agentSourcedIds()) {
-            RosterUser s = ours.users.get(key);
+            RosterUser s = ours.get(key);
             Map<String, String> student = new LinkedHashMap<>();
             student.put("student", key);
             student.put("name", s == null ? null : name(s));

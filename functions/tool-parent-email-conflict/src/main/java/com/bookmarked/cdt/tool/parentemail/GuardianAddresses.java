@@ -2,7 +2,6 @@ package com.bookmarked.cdt.tool.parentemail;
 
 import com.bookmarked.cdt.core.roster.RoleType;
 import com.bookmarked.cdt.core.roster.RosterUser;
-import com.bookmarked.cdt.core.tool.support.RosterIndex;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -40,10 +39,12 @@ final class GuardianAddresses {
     private final int[] size;
     private final List<Integer> sharedFirsts = new ArrayList<>();
 
-    private final RosterIndex sis;
-    private final RosterIndex ours;
+    private final RosterSide sis;
+    private final RosterSide ours;
+    private Map<String, Integer> firstBySisId;
+    private int[] nextSameSisId;
 
-    GuardianAddresses(RosterIndex sis, RosterIndex ours, Placeholders placeholders, int placeholderHouseholds) {
+    GuardianAddresses(RosterSide sis, RosterSide ours, Placeholders placeholders, int placeholderHouseholds) {
         this.sis = sis;
         this.ours = ours;
         List<RosterUser> guardians = new ArrayList<>();
@@ -142,10 +143,10 @@ final class GuardianAddresses {
     private Set<String> studentsOf(RosterUser ourGuardian) {
         Set<String> students = new HashSet<>();
         for (String key : ourGuardian.agentSourcedIds()) {
-            RosterUser s = ours.users.get(key);
+            RosterUser s = ours.get(key);
             students.add(s != null && s.sisId() != null ? s.sisId() : "ours:" + key);
         }
-        RosterUser sisGuardian = ourGuardian.sisId() == null ? null : sis.users.get(ourGuardian.sisId());
+        RosterUser sisGuardian = ourGuardian.sisId() == null ? null : sis.get(ourGuardian.sisId());
         if (sisGuardian != null && sisGuardian.role() == RoleType.GUARDIAN) {
             students.addAll(sisGuardian.agentSourcedIds());
         }
@@ -158,6 +159,35 @@ final class GuardianAddresses {
             k = parent[k];
         }
         return k;
+    }
+
+    /** Our guardian accounts linked to a SIS guardian (usually one), in snapshot order. Indexed on first use. */
+    int[] accountsOf(String sisGuardianId) {
+        if (firstBySisId == null) {
+            firstBySisId = HashMap.newHashMap(accounts.size());
+            nextSameSisId = new int[accounts.size()];
+            for (int i = accounts.size() - 1; i >= 0; i--) {
+                String sisId = accounts.get(i).sisId();
+                if (sisId != null) {
+                    Integer later = firstBySisId.put(sisId, i);
+                    nextSameSisId[i] = later == null ? -1 : later;
+                }
+            }
+        }
+        Integer first = firstBySisId.get(sisGuardianId);
+        if (first == null) {
+            return new int[0];
+        }
+        int n = 0;
+        for (int i = first; i >= 0; i = nextSameSisId[i]) {
+            n++;
+        }
+        int[] out = new int[n];
+        n = 0;
+        for (int i = first; i >= 0; i = nextSameSisId[i]) {
+            out[n++] = i;
+        }
+        return out;
     }
 
     /** The first account of the usable or learned-placeholder mailbox, or -1. */

@@ -45,7 +45,7 @@ final class GuardianLinkRule {
             if (ourStudent.role() != RoleType.STUDENT || ourStudent.sisId() == null) {
                 continue;
             }
-            RosterUser sisStudent = d.sis.users.get(ourStudent.sisId());
+            RosterUser sisStudent = d.sis.get(ourStudent.sisId());
             if (sisStudent == null || sisStudent.role() != RoleType.STUDENT || sisStudent.status() == RecordStatus.TOBEDELETED) {
                 continue; // unpaired: the Student Mismatch Resolver's to explain
             }
@@ -58,14 +58,14 @@ final class GuardianLinkRule {
             addGuardians(d, onlyOnGuardians == null ? List.of() : onlyOnGuardians, sisGuardians);
             List<RosterUser> ourGuardians = new ArrayList<>(ourStudent.agentSourcedIds().size());
             for (String key : ourStudent.agentSourcedIds()) {
-                RosterUser g = d.ours.users.get(key);
+                RosterUser g = d.ours.get(key);
                 if (g != null && g.role() == RoleType.GUARDIAN) {
                     ourGuardians.add(g); // a link to nothing is the Missing Data Finder's unresolved reference
                 }
             }
             for (String sisGuardianId : sisGuardians) {
                 if (!linkedHere(ourGuardians, sisGuardianId)) {
-                    missingHere(d, sisStudent, ourStudent, d.sis.users.get(sisGuardianId), sisGuardians, lastSync);
+                    missingHere(d, sisStudent, ourStudent, d.sis.get(sisGuardianId), sisGuardians, lastSync);
                 }
             }
             for (RosterUser g : ourGuardians) {
@@ -89,7 +89,7 @@ final class GuardianLinkRule {
         String[] linkedHere = new String[ourAgents.size()];
         int n = 0;
         for (String key : ourAgents) {
-            RosterUser g = d.ours.users.get(key);
+            RosterUser g = d.ours.get(key);
             if (g == null || g.role() != RoleType.GUARDIAN) {
                 continue;
             }
@@ -107,7 +107,7 @@ final class GuardianLinkRule {
     }
 
     private static boolean liveSisGuardian(Detection d, String id) {
-        RosterUser g = d.sis.users.get(id);
+        RosterUser g = d.sis.get(id);
         return g != null && g.role() == RoleType.GUARDIAN && g.status() != RecordStatus.TOBEDELETED;
     }
 
@@ -128,7 +128,7 @@ final class GuardianLinkRule {
                 continue;
             }
             for (String studentId : g.agentSourcedIds()) {
-                RosterUser s = d.sis.users.get(studentId);
+                RosterUser s = d.sis.get(studentId);
                 if (s != null && s.role() == RoleType.STUDENT && !s.agentSourcedIds().contains(g.sourcedId())) {
                     out.computeIfAbsent(studentId, x -> new ArrayList<>(1)).add(g.sourcedId());
                 }
@@ -157,10 +157,8 @@ final class GuardianLinkRule {
     private static void missingHere(Detection d, RosterUser sisStudent, RosterUser ourStudent, RosterUser sisGuardian,
                                     Set<String> sisGuardians, Instant lastSync) {
         List<RosterUser> accounts = new ArrayList<>(1);
-        for (RosterUser u : d.ours.usersBySisId.getOrDefault(sisGuardian.sourcedId(), List.of())) {
-            if (u.role() == RoleType.GUARDIAN) {
-                accounts.add(u);
-            }
+        for (int i : d.addresses.accountsOf(sisGuardian.sourcedId())) {
+            accounts.add(d.account(i));
         }
         Instant changed = changedAfter(lastSync, sisStudent, sisGuardian);
         Finding.Builder f = d.finding(Category.GUARDIAN_LINK_MISMATCH, changed != null ? Severity.INFO
@@ -194,7 +192,7 @@ final class GuardianLinkRule {
 
     private static void extraHere(Detection d, RosterUser sisStudent, RosterUser ourStudent, RosterUser ourGuardian,
                                   Set<String> sisGuardians, Instant lastSync) {
-        RosterUser sisGuardian = d.sis.users.get(ourGuardian.sisId());
+        RosterUser sisGuardian = d.sis.get(ourGuardian.sisId());
         if (sisGuardian != null && sisGuardian.role() != RoleType.GUARDIAN) {
             sisGuardian = null;
         }
@@ -243,7 +241,7 @@ final class GuardianLinkRule {
                                  Instant lastSync) {
         List<String> ourGuardianSisIds = new ArrayList<>();
         for (String key : ourStudent.agentSourcedIds()) {
-            RosterUser g = d.ours.users.get(key);
+            RosterUser g = d.ours.get(key);
             ourGuardianSisIds.add(g == null || g.sisId() == null ? key : key + " (SIS " + g.sisId() + ")");
         }
         f.evidence("sisGuardians", List.copyOf(sisGuardians))

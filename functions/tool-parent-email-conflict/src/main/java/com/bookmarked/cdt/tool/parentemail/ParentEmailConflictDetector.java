@@ -9,7 +9,6 @@ import com.bookmarked.cdt.core.tool.Snapshots;
 import com.bookmarked.cdt.core.tool.ToolDescriptor;
 import com.bookmarked.cdt.core.tool.ToolParameters;
 import com.bookmarked.cdt.core.tool.ToolResult;
-import com.bookmarked.cdt.core.tool.support.RosterIndex;
 import jakarta.inject.Singleton;
 
 import java.util.Arrays;
@@ -64,8 +63,8 @@ public class ParentEmailConflictDetector implements DiagnosticTool {
         var oursSnapshot = snapshots.ours();
 
         progress.report("Indexing the rosters", 0);
-        RosterIndex sis = new RosterIndex(sisSnapshot);
-        RosterIndex ours = new RosterIndex(oursSnapshot);
+        RosterSide sis = new RosterSide(sisSnapshot);
+        RosterSide ours = new RosterSide(oursSnapshot);
         progress.report("Reading guardian addresses", 20);
         GuardianAddresses addresses = new GuardianAddresses(sis, ours, placeholders, households);
         Detection d = new Detection(sis, ours, addresses, placeholders, categories, progress);

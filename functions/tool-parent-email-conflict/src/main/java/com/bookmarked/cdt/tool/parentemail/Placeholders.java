@@ -48,7 +48,8 @@ final class Placeholders {
         Set<String> parts = new LinkedHashSet<>(DEFAULT_LOCAL_PARTS);
         if (extra != null) {
             for (String item : extra.split(",")) {
-                String word = squeezed(item.trim().toLowerCase(Locale.ROOT), 0, item.trim().length());
+                String lower = item.trim().toLowerCase(Locale.ROOT);
+                String word = squeezed(lower, 0, lower.length());
                 if (word.indexOf('@') >= 0) {
                     throw new IllegalArgumentException("Extra placeholders are the part before the @ only (e.g. \"noparent\"); \""
                             + item.trim() + "\" has an @.");

@@ -55,7 +55,7 @@ final class SharedAddressRules {
             Finding.Builder f = d.finding(Category.SHARED_EMAIL, households == 1 ? "email.shared.same-household"
                             : "email.shared.different-households")
                     .title(members.length + " guardian accounts share one email address"
-                            + (households == 1 ? " (guardians of the same student)" : " (" + households + " unrelated households)"))
+                            + (households == 1 ? " (one family)" : " (" + households + " unrelated households)"))
                     .evidence("mailbox", mailbox)
                     .evidence("spellings", spellings(d, members))
                     .evidence("households", households);

@@ -10,7 +10,6 @@ import com.bookmarked.cdt.core.tool.Progress;
 import com.bookmarked.cdt.core.tool.Snapshots;
 import com.bookmarked.cdt.core.tool.ToolParameters;
 import com.bookmarked.cdt.core.tool.ToolResult;
-import com.bookmarked.cdt.core.tool.support.RosterIndex;
 
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
@@ -185,8 +184,8 @@ public final class ParentEmailBenchmark {
      * analysis's working set at its largest, short-lived garbage aside).
      */
     private static long liveHeapDuringAnalysis(Snapshots snapshots) {
-        RosterIndex sis = new RosterIndex(snapshots.sis());
-        RosterIndex ours = new RosterIndex(snapshots.ours());
+        RosterSide sis = new RosterSide(snapshots.sis());
+        RosterSide ours = new RosterSide(snapshots.ours());
         Placeholders placeholders = Placeholders.defaults();
         GuardianAddresses addresses = new GuardianAddresses(sis, ours, placeholders,
                 ParentEmailConflictDetector.DEFAULT_PLACEHOLDER_HOUSEHOLDS);

@@ -61,7 +61,7 @@ class ParentEmailConflictDetectorTest {
                 assertThat(finding.category()).isEqualTo("SHARED_EMAIL");
                 assertThat(finding.severity()).isEqualTo(Severity.ERROR);
                 assertThat(finding.rule()).isEqualTo("email.shared.same-household");
-                assertThat(finding.title()).isEqualTo("2 guardian accounts share one email address (guardians of the same student)");
+                assertThat(finding.title()).isEqualTo("2 guardian accounts share one email address (one family)");
                 assertThat(keys(finding)).containsExactly("ours:guardian:bg1", "ours:guardian:bg2");
                 assertThat(finding.entities().get(0).values()).containsEntry("students", "bs1,bs2")
                         .containsEntry("email", "family@mail.example").containsEntry("sisId", "g1");
