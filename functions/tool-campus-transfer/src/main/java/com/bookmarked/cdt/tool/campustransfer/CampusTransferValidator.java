@@ -119,7 +119,9 @@ public class CampusTransferValidator implements DiagnosticTool {
 
         Map<String, Object> profile = new LinkedHashMap<>();
         profile.put("asOf", asOf.toString());
-        profile.put("lastSyncAt", oursSnapshot.meta().lastSyncAt() == null ? null : oursSnapshot.meta().lastSyncAt().toString());
+        // Profiles hold no nulls: an unknown sync time is said in words.
+        profile.put("lastSyncAt", oursSnapshot.meta().lastSyncAt() == null ? "unknown"
+                : oursSnapshot.meta().lastSyncAt().toString());
         profile.put("studentsCompared", compared);
         profile.put("studentsWithoutPair", withoutPair);
         Map<String, Integer> byCategory = new TreeMap<>();

@@ -1,0 +1,98 @@
+package com.bookmarked.cdt.tool.campustransfer;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.bookmarked.cdt.core.customer.CustomerService;
+import com.bookmarked.cdt.core.customer.CustomerSettings;
+import com.bookmarked.cdt.core.run.RunService;
+import com.bookmarked.cdt.core.testing.ApiGatewayEvents;
+import com.bookmarked.cdt.core.testing.LambdaTestContext;
+import com.bookmarked.cdt.core.testing.TestDatabases;
+import com.bookmarked.cdt.core.testing.TestTokens;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.function.aws.proxy.payload2.APIGatewayV2HTTPEventFunction;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The Campus Transfer Validator's function as Lambda runs it: the API Gateway v2 handler invoked
+ * in-process, against an embedded PostgreSQL. Starting a run is this function's one route; its
+ * parameters (the day to check, the categories) are checked against the tool's schema there.
+ */
+class CampusTransferLambdaTest {
+
+    static ApplicationContext context;
+    static APIGatewayV2HTTPEventFunction handler;
+    static final ObjectMapper json = new ObjectMapper();
+
+    @BeforeAll
+    static void start() {
+        Map<String, Object> props = new HashMap<>(TestDatabases.fresh().micronautProperties());
+        props.putAll(TestTokens.authProperties());
+        context = ApplicationContext.builder().properties(props).environments("function", "lambda")
+                .eagerInitSingletons(true).start();
+        handler = new APIGatewayV2HTTPEventFunction(context);
+        context.getBean(CustomerService.class).save("district-9", "District Nine", new CustomerSettings(
+                new CustomerSettings.Sis("oneroster-csv", "/nowhere/district-9.zip", null),
+                new CustomerSettings.Ours("production", "district-9"),
+                new CustomerSettings.SnapshotTtl(60, 10)), "test");
+    }
+
+    @AfterAll
+    static void stop() {
+        context.close();
+    }
+
+    private static APIGatewayV2HTTPResponse post(String path, String body, String token) {
+        var event = ApiGatewayEvents.post(path, body);
+        if (token != null) {
+            event.bearer(token);
+        }
+        return handler.handleRequest(event.build(), new LambdaTestContext());
+    }
+
+    @Test
+    void startingARunAnswers202AndRecordsTheToolTheParametersAndWhoAsked() throws Exception {
+        APIGatewayV2HTTPResponse r = post("/api/tools/campus-transfer/runs",
+                "{\"customerId\":\"district-9\",\"parameters\":{\"asOf\":\"2026-11-16\",\"categories\":[\"PENDING_SYNC\"]},"
+                        + "\"ticketId\":\"5150\"}",
+                TestTokens.token("agent9", "agent"));
+
+        assertThat(r.getStatusCode()).as(r.getBody()).isEqualTo(202);
+        JsonNode body = json.readTree(r.getBody());
+        var run = context.getBean(RunService.class).get(body.get("runId").asText());
+        assertThat(run.toolId()).isEqualTo("campus-transfer");
+        assertThat(run.requestedBy()).isEqualTo("agent9");
+        assertThat(run.ticketId()).isEqualTo("5150");
+        assertThat(run.parameters()).containsEntry("asOf", "2026-11-16");
+    }
+
+    @Test
+    void aDayInTheWrongShapeIsRefusedAtTheEdgeNamingTheParameter() {
+        APIGatewayV2HTTPResponse r = post("/api/tools/campus-transfer/runs",
+                "{\"customerId\":\"district-9\",\"parameters\":{\"asOf\":\"16/11/2026\"}}", TestTokens.token("agent9", "agent"));
+        assertThat(r.getStatusCode()).as(r.getBody()).isEqualTo(422);
+        assertThat(r.getBody()).contains("parameters.asOf");
+    }
+
+    @Test
+    void anUnknownCategoryIsRefusedAtTheEdge() {
+        APIGatewayV2HTTPResponse r = post("/api/tools/campus-transfer/runs",
+                "{\"customerId\":\"district-9\",\"parameters\":{\"categories\":[\"MOVED\"]}}", TestTokens.token("agent9", "agent"));
+        assertThat(r.getStatusCode()).as(r.getBody()).isEqualTo(422);
+        assertThat(r.getBody()).contains("CAMPUS_MISMATCH");
+    }
+
+    @Test
+    void withoutATokenNothingStarts() {
+        APIGatewayV2HTTPResponse r = post("/api/tools/campus-transfer/runs", "{\"customerId\":\"district-9\"}", null);
+        assertThat(r.getStatusCode()).isEqualTo(401);
+    }
+}
