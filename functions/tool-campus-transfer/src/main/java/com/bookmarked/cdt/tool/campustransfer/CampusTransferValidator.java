@@ -12,7 +12,6 @@ import com.bookmarked.cdt.core.tool.Snapshots;
 import com.bookmarked.cdt.core.tool.ToolDescriptor;
 import com.bookmarked.cdt.core.tool.ToolParameters;
 import com.bookmarked.cdt.core.tool.ToolResult;
-import com.bookmarked.cdt.core.tool.support.RosterIndex;
 import jakarta.inject.Singleton;
 
 import java.time.DateTimeException;
@@ -74,11 +73,10 @@ public class CampusTransferValidator implements DiagnosticTool {
         LocalDate asOf = asOf(parameters.values().get(PARAM_AS_OF), sisSnapshot);
         Set<Category> categories = categories(parameters.values().get(PARAM_CATEGORIES));
 
-        progress.report("Indexing the rosters", 0);
-        RosterIndex sis = new RosterIndex(sisSnapshot);
-        RosterIndex ours = new RosterIndex(oursSnapshot);
-        progress.report("Grouping enrollments by student", 25);
-        StudentComparison comparison = new StudentComparison(sis, ours, asOf, categories);
+        progress.report("Pairing students by SIS id", 0);
+        OurStudents ours = new OurStudents(oursSnapshot);
+        progress.report("Grouping enrollments by student", 20);
+        StudentComparison comparison = new StudentComparison(sisSnapshot, oursSnapshot, asOf, categories);
 
         progress.report("Comparing campuses", 45);
         List<Finding> findings = new ArrayList<>();
@@ -98,20 +96,18 @@ public class CampusTransferValidator implements DiagnosticTool {
             if (u.role() != RoleType.STUDENT || !u.isActive()) {
                 continue;
             }
-            List<RosterUser> linked = ours.usersBySisId.get(u.sourcedId());
-            boolean paired = false;
-            if (linked != null) {
-                for (RosterUser o : linked) {
-                    if (o.role() == RoleType.STUDENT) {
-                        paired = true;
-                        comparison.compare(u, o, findings);
-                    }
-                }
-            }
-            if (paired) {
-                compared++;
-            } else {
+            Object linked = ours.linkedTo(u.sourcedId());
+            if (linked == null) {
                 withoutPair++;
+                continue;
+            }
+            compared++;
+            if (linked instanceof RosterUser o) {
+                comparison.compare(u, o, findings);
+            } else {
+                for (RosterUser o : (RosterUser[]) linked) {
+                    comparison.compare(u, o, findings);
+                }
             }
         }
         // Category order, then SIS order within a category (the sort is stable).

@@ -4,7 +4,7 @@ import com.bookmarked.cdt.core.roster.AcademicSession;
 import com.bookmarked.cdt.core.roster.Enrollment;
 import com.bookmarked.cdt.core.roster.RecordStatus;
 import com.bookmarked.cdt.core.roster.RosterClass;
-import com.bookmarked.cdt.core.tool.support.RosterIndex;
+import com.bookmarked.cdt.core.snapshot.RosterSnapshot;
 
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -19,11 +19,15 @@ final class RunningDates {
 
     private static final LocalDate[] OPEN = new LocalDate[2];
 
-    private final RosterIndex sis;
+    private final Campuses campuses;
+    private final Map<String, AcademicSession> sessions = new HashMap<>();
     private final Map<String, LocalDate[]> termsOfClass = new HashMap<>();
 
-    RunningDates(RosterIndex sis) {
-        this.sis = sis;
+    RunningDates(RosterSnapshot sis, Campuses campuses) {
+        this.campuses = campuses;
+        for (AcademicSession s : sis.academicSessions()) {
+            sessions.putIfAbsent(s.sourcedId(), s);
+        }
     }
 
     LocalDate begin(Enrollment e) {
@@ -55,7 +59,7 @@ final class RunningDates {
     private LocalDate[] terms(String classId) {
         LocalDate[] span = termsOfClass.get(classId);
         if (span == null) {
-            RosterClass c = sis.classes.get(classId);
+            RosterClass c = campuses.sisClass(classId);
             span = c == null || c.termSourcedIds().isEmpty() ? OPEN : span(c);
             termsOfClass.put(classId, span);
         }
@@ -68,7 +72,7 @@ final class RunningDates {
         boolean openStart = false;
         boolean openEnd = false;
         for (String termId : c.termSourcedIds()) {
-            AcademicSession term = sis.sessions.get(termId);
+            AcademicSession term = sessions.get(termId);
             LocalDate start = term == null ? null : term.startDate();
             LocalDate end = term == null ? null : term.endDate();
             openStart |= start == null;

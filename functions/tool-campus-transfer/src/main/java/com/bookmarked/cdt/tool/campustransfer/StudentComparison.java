@@ -5,8 +5,8 @@ import com.bookmarked.cdt.core.roster.Enrollment;
 import com.bookmarked.cdt.core.roster.RoleType;
 import com.bookmarked.cdt.core.roster.RosterClass;
 import com.bookmarked.cdt.core.roster.RosterUser;
+import com.bookmarked.cdt.core.snapshot.RosterSnapshot;
 import com.bookmarked.cdt.core.tool.support.EnrollmentsByPerson;
-import com.bookmarked.cdt.core.tool.support.RosterIndex;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -46,8 +46,6 @@ final class StudentComparison {
     record OpenElsewhere(Enrollment membership, String campus, LocalDate sisEndedOn) {
     }
 
-    private final RosterIndex sis;
-    private final RosterIndex ours;
     private final Campuses campuses;
     private final RunningDates dates;
     private final EnrollmentsByPerson sisEnrollments;
@@ -57,15 +55,13 @@ final class StudentComparison {
     private final Set<Category> wanted;
     private final CampusFindings findings;
 
-    StudentComparison(RosterIndex sis, RosterIndex ours, LocalDate asOf, Set<Category> wanted) {
-        this.sis = sis;
-        this.ours = ours;
+    StudentComparison(RosterSnapshot sis, RosterSnapshot ours, LocalDate asOf, Set<Category> wanted) {
         this.campuses = new Campuses(sis, ours);
-        this.dates = new RunningDates(sis);
-        this.sisEnrollments = new EnrollmentsByPerson(sis.snapshot.enrollments(), e -> e.role() == RoleType.STUDENT);
-        this.ourMemberships = new EnrollmentsByPerson(ours.snapshot.enrollments(), e -> e.role() == RoleType.STUDENT);
+        this.dates = new RunningDates(sis, campuses);
+        this.sisEnrollments = new EnrollmentsByPerson(sis.enrollments(), e -> e.role() == RoleType.STUDENT);
+        this.ourMemberships = new EnrollmentsByPerson(ours.enrollments(), e -> e.role() == RoleType.STUDENT);
         this.asOf = asOf;
-        this.lastSyncAt = ours.snapshot.meta().lastSyncAt();
+        this.lastSyncAt = ours.meta().lastSyncAt();
         this.wanted = wanted;
         this.findings = new CampusFindings(campuses, dates, asOf, lastSyncAt);
     }
@@ -152,7 +148,7 @@ final class StudentComparison {
             if (org == null || org.equals(campus)) {
                 continue;
             }
-            RosterClass ourClass = ours.classes.get(m.classSourcedId());
+            RosterClass ourClass = campuses.ourClass(m.classSourcedId());
             String sisClass = ourClass == null ? null : ourClass.sisId();
             LocalDate ended = null;
             boolean stillRunning = false;
@@ -235,9 +231,5 @@ final class StudentComparison {
      */
     boolean newerThanSync(LocalDate effective) {
         return lastSyncAt != null && effective != null && effective.atStartOfDay(ZoneOffset.UTC).toInstant().isAfter(lastSyncAt);
-    }
-
-    RosterIndex sis() {
-        return sis;
     }
 }
