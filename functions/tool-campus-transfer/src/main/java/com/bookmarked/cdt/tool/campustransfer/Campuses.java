@@ -8,6 +8,7 @@ import com.bookmarked.cdt.core.snapshot.RosterSnapshot;
 
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -138,7 +139,7 @@ final class Campuses {
         return ourClasses.get(classKey);
     }
 
-    private static Map<String, Org> byKey(java.util.List<Org> orgs) {
+    private static Map<String, Org> byKey(List<Org> orgs) {
         Map<String, Org> map = HashMap.newHashMap(orgs.size());
         for (Org o : orgs) {
             map.putIfAbsent(o.sourcedId(), o);
