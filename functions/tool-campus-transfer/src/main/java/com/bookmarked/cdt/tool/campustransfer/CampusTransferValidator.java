@@ -1,6 +1,7 @@
 package com.bookmarked.cdt.tool.campustransfer;
 
 import com.bookmarked.cdt.core.finding.Finding;
+import com.bookmarked.cdt.core.http.UserFacingException;
 import com.bookmarked.cdt.core.roster.RoleType;
 import com.bookmarked.cdt.core.roster.RosterUser;
 import com.bookmarked.cdt.core.snapshot.RosterSnapshot;
@@ -138,7 +139,8 @@ public class CampusTransferValidator implements DiagnosticTool {
         try {
             return LocalDate.parse(value.toString().trim(), DAY);
         } catch (DateTimeException e) {
-            throw new IllegalArgumentException("The date \"" + value + "\" is not a real day written as YYYY-MM-DD, "
+            // The schema checks the shape at the edge; a day like 2026-02-30 only fails here, and the run says why.
+            throw new UserFacingException("The date \"" + value + "\" is not a real day written as YYYY-MM-DD, "
                     + "for example 2026-11-16.");
         }
     }
@@ -162,7 +164,7 @@ public class CampusTransferValidator implements DiagnosticTool {
         Map<String, Object> asOf = new LinkedHashMap<>();
         asOf.put("type", "string");
         asOf.put("format", "date");
-        asOf.put("pattern", "^[0-9]{4}-[0-9]{2}-[0-9]{2}$");
+        asOf.put("pattern", "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$");
         asOf.put("title", "As of");
         asOf.put("description", "The day to check, as YYYY-MM-DD; the day the SIS roster was fetched when left out.");
 

@@ -1,6 +1,7 @@
 package com.bookmarked.cdt.tool.campustransfer;
 
 import com.bookmarked.cdt.core.finding.Severity;
+import com.bookmarked.cdt.core.http.UserFacingException;
 
 import java.util.Arrays;
 import java.util.stream.Collectors;
@@ -28,7 +29,7 @@ public enum Category {
         try {
             return valueOf(value.trim().toUpperCase(java.util.Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("Unknown category \"" + value.trim() + "\"; the Campus Transfer Validator reports "
+            throw new UserFacingException("Unknown category \"" + value.trim() + "\"; the Campus Transfer Validator reports "
                     + Arrays.stream(values()).map(Enum::name).collect(Collectors.joining(", ")) + ".");
         }
     }

@@ -83,6 +83,14 @@ class CampusTransferLambdaTest {
     }
 
     @Test
+    void aMonthThatDoesNotExistIsRefusedAtTheEdge() {
+        APIGatewayV2HTTPResponse r = post("/api/tools/campus-transfer/runs",
+                "{\"customerId\":\"district-9\",\"parameters\":{\"asOf\":\"2026-13-01\"}}", TestTokens.token("agent9", "agent"));
+        assertThat(r.getStatusCode()).as(r.getBody()).isEqualTo(422);
+        assertThat(r.getBody()).contains("parameters.asOf");
+    }
+
+    @Test
     void anUnknownCategoryIsRefusedAtTheEdge() {
         APIGatewayV2HTTPResponse r = post("/api/tools/campus-transfer/runs",
                 "{\"customerId\":\"district-9\",\"parameters\":{\"categories\":[\"MOVED\"]}}", TestTokens.token("agent9", "agent"));

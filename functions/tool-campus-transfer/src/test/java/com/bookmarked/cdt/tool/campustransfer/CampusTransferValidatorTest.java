@@ -3,6 +3,7 @@ package com.bookmarked.cdt.tool.campustransfer;
 import com.bookmarked.cdt.core.finding.EntityRef;
 import com.bookmarked.cdt.core.finding.Finding;
 import com.bookmarked.cdt.core.finding.Severity;
+import com.bookmarked.cdt.core.http.UserFacingException;
 import com.bookmarked.cdt.core.roster.Enrollment;
 import com.bookmarked.cdt.core.roster.RecordStatus;
 import com.bookmarked.cdt.core.roster.RoleType;
@@ -323,10 +324,10 @@ class CampusTransferValidatorTest {
         @Test
         void aDayThatDoesNotExistIsRefusedInPlainWords() {
             assertThatThrownBy(() -> analyze(movedToBirch("cpA"), Map.of("asOf", "2026-02-30")))
-                    .isInstanceOf(IllegalArgumentException.class)
+                    .isInstanceOf(UserFacingException.class)
                     .hasMessage("The date \"2026-02-30\" is not a real day written as YYYY-MM-DD, for example 2026-11-16.");
             assertThatThrownBy(() -> analyze(movedToBirch("cpA"), Map.of("asOf", "16/11/2026")))
-                    .isInstanceOf(IllegalArgumentException.class);
+                    .isInstanceOf(UserFacingException.class);
         }
 
         @Test
@@ -336,6 +337,7 @@ class CampusTransferValidatorTest {
             assertThat(analyze(movedToBirch("cpA"), Map.of("categories", "campus_mismatch, PENDING_SYNC")).findings())
                     .hasSize(1);
             assertThatThrownBy(() -> analyze(movedToBirch("cpA"), Map.of("categories", List.of("MOVED"))))
+                    .isInstanceOf(UserFacingException.class)
                     .hasMessageStartingWith("Unknown category \"MOVED\"; the Campus Transfer Validator reports CAMPUS_MISMATCH, ");
         }
 
