@@ -5,18 +5,14 @@ import com.bookmarked.cdt.core.customer.CustomerService;
 import com.bookmarked.cdt.core.customer.CustomerSettings;
 import com.bookmarked.cdt.core.run.RunService;
 import com.bookmarked.cdt.core.testing.ApiGatewayEvents;
-import com.bookmarked.cdt.core.testing.LambdaTestContext;
-import com.bookmarked.cdt.core.testing.TestDatabases;
+import com.bookmarked.cdt.core.testing.FunctionUnderTest;
 import com.bookmarked.cdt.core.testing.TestTokens;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.micronaut.context.ApplicationContext;
-import io.micronaut.function.aws.proxy.payload2.APIGatewayV2HTTPEventFunction;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.util.HashMap;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -28,18 +24,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class CampusTransferLambdaTest {
 
-    static ApplicationContext context;
-    static APIGatewayV2HTTPEventFunction handler;
+    static FunctionUnderTest function;
     static final ObjectMapper json = new ObjectMapper();
 
     @BeforeAll
     static void start() {
-        Map<String, Object> props = new HashMap<>(TestDatabases.fresh().micronautProperties());
-        props.putAll(TestTokens.authProperties());
-        context = ApplicationContext.builder().properties(props).environments("function", "lambda")
-                .eagerInitSingletons(true).start();
-        handler = new APIGatewayV2HTTPEventFunction(context);
-        context.getBean(CustomerService.class).save("district-9", "District Nine", new CustomerSettings(
+        function = FunctionUnderTest.start(Map.of());
+        function.bean(CustomerService.class).save("district-9", "District Nine", new CustomerSettings(
                 new CustomerSettings.Sis("oneroster-csv", "/nowhere/district-9.zip", null),
                 new CustomerSettings.Ours("production", "district-9"),
                 new CustomerSettings.SnapshotTtl(60, 10)), "test");
@@ -47,7 +38,7 @@ class CampusTransferLambdaTest {
 
     @AfterAll
     static void stop() {
-        context.close();
+        function.close();
     }
 
     private static APIGatewayV2HTTPResponse post(String path, String body, String token) {
@@ -55,7 +46,7 @@ class CampusTransferLambdaTest {
         if (token != null) {
             event.bearer(token);
         }
-        return handler.handleRequest(event.build(), new LambdaTestContext());
+        return function.invoke(event);
     }
 
     @Test
@@ -67,7 +58,7 @@ class CampusTransferLambdaTest {
 
         assertThat(r.getStatusCode()).as(r.getBody()).isEqualTo(202);
         JsonNode body = json.readTree(r.getBody());
-        var run = context.getBean(RunService.class).get(body.get("runId").asText());
+        var run = function.bean(RunService.class).get(body.get("runId").asText());
         assertThat(run.toolId()).isEqualTo("campus-transfer");
         assertThat(run.requestedBy()).isEqualTo("agent9");
         assertThat(run.ticketId()).isEqualTo("5150");
