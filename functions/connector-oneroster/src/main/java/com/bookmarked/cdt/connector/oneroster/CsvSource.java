@@ -29,6 +29,9 @@ abstract class CsvSource implements Closeable {
     /** Whether the export has the file. */
     abstract boolean has(String fileName) throws IOException;
 
+    /** The file's size in bytes (uncompressed), or -1 when unknown; only to size tables ahead. */
+    abstract long size(String fileName) throws IOException;
+
     static CsvSource of(Path location, ZipLimits limits) throws IOException {
         if (Files.isDirectory(location)) {
             return new Folder(location);
@@ -74,6 +77,12 @@ abstract class CsvSource implements Closeable {
         @Override
         boolean has(String fileName) throws IOException {
             return find(fileName) != null;
+        }
+
+        @Override
+        long size(String fileName) throws IOException {
+            Path match = find(fileName);
+            return match == null ? -1 : Files.size(match);
         }
 
         @Override
@@ -174,6 +183,12 @@ abstract class CsvSource implements Closeable {
         @Override
         boolean has(String fileName) {
             return files.containsKey(fileName.toLowerCase(Locale.ROOT));
+        }
+
+        @Override
+        long size(String fileName) {
+            ZipEntry entry = files.get(fileName.toLowerCase(Locale.ROOT));
+            return entry == null ? -1 : Math.min(entry.getSize(), limits.maxEntryBytes());
         }
 
         @Override

@@ -46,11 +46,30 @@ final class ExportReader {
     private final Map<String, Integer> rowsRead = new LinkedHashMap<>();
     private final Map<String, Manifest.Mode> modes = new LinkedHashMap<>();
 
-    private final Ids orgIds = new Ids();
-    private final Ids sessionIds = new Ids();
-    private final Ids courseIds = new Ids();
-    private final Ids classIds = new Ids();
-    private final Ids userIds = new Ids();
+    /** A file other files point into: its ids, and whether it was read whole (bulk), so that a miss is a problem. */
+    private static final class Target {
+        final FileSpec file;
+        final String noun;
+        Ids ids = new Ids();
+        boolean complete;
+
+        Target(FileSpec file, String noun) {
+            this.file = file;
+            this.noun = noun;
+        }
+    }
+
+    private final Target orgs;
+    private final Target sessions;
+    private final Target courses;
+    private final Target classes;
+    private final Target users;
+    private final List<Target> targets;
+    /** The last dateLastModified read and its value: exports often stamp every row alike. */
+    private String lastModifiedText;
+    private Instant lastModified;
+    /** Grades and other short codes, one instance each. */
+    private final Map<String, String> codes = new HashMap<>();
 
     /** The mode of the file being read. */
     private Manifest.Mode mode;
@@ -75,6 +94,12 @@ final class ExportReader {
         this.version = manifest.version.label;
         this.builder = builder;
         this.problems = problems;
+        this.orgs = new Target(files.orgs, "org");
+        this.sessions = new Target(files.academicSessions, "academic session");
+        this.courses = new Target(files.courses, "course");
+        this.classes = new Target(files.classes, "class");
+        this.users = new Target(files.users, "user");
+        this.targets = List.of(orgs, sessions, courses, classes, users);
     }
 
     Map<String, Integer> rowsRead() {
@@ -150,17 +175,11 @@ final class ExportReader {
             int identifier = table.column("identifier");
             int parent = table.column("parentSourcedId");
             return row -> {
-                String sourcedId = unique(row, id, orgIds);
+                String sourcedId = unique(row, id, orgs.ids);
                 String orgType = Values.vocabulary("type", row.requiredCode(type, "type"), OneRosterFiles.ORG_TYPES, version);
                 RecordStatus status = status(row);
                 modified(row);
-                String parentId = row.code(parent);
-                if (parentId != null) {
-                    parentId = orgIds.canonical(parentId);
-                    if (!orgIds.contains(parentId)) {
-                        parents.add(new Pending(row.line(), "parentSourcedId", parentId));
-                    }
-                }
+                String parentId = forward(row, parent, "parentSourcedId", orgs, parents);
                 builder.org(new Org(sourcedId, sourcedId, row.text(name), switch (orgType) {
                     case "district" -> Org.OrgType.DISTRICT;
                     case "school" -> Org.OrgType.SCHOOL;
@@ -168,7 +187,7 @@ final class ExportReader {
                 }, row.code(identifier), parentId, status, row.extensions()));
             };
         });
-        resolve(files.orgs, parents, orgIds, files.orgs, "org");
+        resolve(files.orgs, parents, orgs);
     }
 
     private void readSessions() throws IOException {
@@ -181,7 +200,7 @@ final class ExportReader {
             int end = table.column("endDate");
             int parent = table.column("parentSourcedId");
             return row -> {
-                String sourcedId = unique(row, id, sessionIds);
+                String sourcedId = unique(row, id, sessions.ids);
                 String sessionType = Values.vocabulary("type", row.requiredCode(type, "type"), OneRosterFiles.SESSION_TYPES, version);
                 LocalDate startDate = Values.date("startDate", row.code(start));
                 LocalDate endDate = Values.date("endDate", row.code(end));
@@ -191,18 +210,12 @@ final class ExportReader {
                     problems.rowKept(row.file(), row.line(), "endDate", row.code(end), "the session ends before it starts ("
                             + startDate + ")");
                 }
-                String parentId = row.code(parent);
-                if (parentId != null) {
-                    parentId = sessionIds.canonical(parentId);
-                    if (!sessionIds.contains(parentId)) {
-                        parents.add(new Pending(row.line(), "parentSourcedId", parentId));
-                    }
-                }
+                String parentId = forward(row, parent, "parentSourcedId", sessions, parents);
                 builder.academicSession(new AcademicSession(sourcedId, row.text(title), sessionType, startDate, endDate,
                         parentId, status, row.extensions()));
             };
         });
-        resolve(files.academicSessions, parents, sessionIds, files.academicSessions, "session");
+        resolve(files.academicSessions, parents, sessions);
     }
 
     private void readCourses() throws IOException {
@@ -212,11 +225,11 @@ final class ExportReader {
             int org = table.column("orgSourcedId");
             int year = table.column("schoolYearSourcedId");
             return row -> {
-                String sourcedId = unique(row, id, courseIds);
+                String sourcedId = unique(row, id, courses.ids);
                 RecordStatus status = status(row);
                 modified(row);
-                String orgId = reference(row, org, "orgSourcedId", orgIds, files.orgs);
-                reference(row, year, "schoolYearSourcedId", sessionIds, files.academicSessions);
+                String orgId = reference(row, org, "orgSourcedId", orgs);
+                reference(row, year, "schoolYearSourcedId", sessions);
                 builder.course(new Course(sourcedId, row.text(title), orgId, status, row.extensions()));
             };
         });
@@ -231,19 +244,16 @@ final class ExportReader {
             int terms = table.column("termSourcedIds");
             int classType = table.column("classType");
             return row -> {
-                String sourcedId = unique(row, id, classIds);
+                String sourcedId = unique(row, id, classes.ids);
                 String type = row.code(classType);
                 if (type != null) {
                     Values.vocabulary("classType", type, OneRosterFiles.CLASS_TYPES, version);
                 }
                 RecordStatus status = status(row);
                 modified(row);
-                String schoolId = reference(row, school, "schoolSourcedId", orgIds, files.orgs);
-                String courseId = reference(row, course, "courseSourcedId", courseIds, files.courses);
-                List<String> termIds = Values.list(row.code(terms), sessionIds);
-                for (String term : termIds) {
-                    check(row, "termSourcedIds", term, sessionIds, files.academicSessions);
-                }
+                String schoolId = reference(row, school, "schoolSourcedId", orgs);
+                String courseId = reference(row, course, "courseSourcedId", courses);
+                List<String> termIds = references(row, terms, "termSourcedIds", sessions);
                 builder.rosterClass(new RosterClass(sourcedId, sourcedId, row.text(title), schoolId, courseId, termIds,
                         status, row.extensions()));
             };
@@ -274,8 +284,7 @@ final class ExportReader {
                 LocalDate endDate = Values.date("endDate", row.code(end));
                 RecordStatus status = status(row);
                 modified(row);
-                orgId = orgIds.canonical(orgId);
-                check(row, "orgSourcedId", orgId, orgIds, files.orgs);
+                orgId = resolve(row, "orgSourcedId", orgId, orgs);
                 byUser.computeIfAbsent(userId, k -> new ArrayList<>(1)).add(new RoleRow(row.line(), orgId,
                         RoleType.fromOneRoster(roleName), roleName, primary, beginDate, endDate, status));
             };
@@ -295,7 +304,7 @@ final class ExportReader {
             int id = table.column("sourcedId");
             int enabledUser = table.column("enabledUser");
             int role = table.column("role");
-            int orgs = table.column("orgSourcedIds");
+            int orgColumn = table.column("orgSourcedIds");
             int primaryOrg = table.column("primaryOrgSourcedId");
             int identifier = table.column("identifier");
             int givenName = table.column("givenName");
@@ -310,7 +319,7 @@ final class ExportReader {
             int preferredFamily = table.column("preferredFamilyName");
             int master = table.column("userMasterIdentifier");
             return row -> {
-                String sourcedId = unique(row, id, userIds);
+                String sourcedId = unique(row, id, users.ids);
                 boolean enabled = Values.bool("enabledUser", row.code(enabledUser), true);
                 RoleType roleType;
                 List<String> orgList;
@@ -319,14 +328,13 @@ final class ExportReader {
                     // 1.1: the role and the orgs are in the user's row
                     roleType = RoleType.fromOneRoster(Values.vocabulary("role", row.requiredCode(role, "role"), files.userRoles,
                             version));
-                    orgList = Values.list(row.code(orgs), orgIds);
+                    orgList = references(row, orgColumn, "orgSourcedIds", orgs);
                     userRoles = List.of();
                 } else {
                     List<RoleRow> rows = roles.remove(sourcedId);
                     userRoles = rows == null ? List.of() : toUserRoles(rows);
                     roleType = primaryRole(userRoles);
-                    String primaryOrgId = row.code(primaryOrg);
-                    orgList = orgsOf(primaryOrgId == null ? null : orgIds.canonical(primaryOrgId), userRoles);
+                    orgList = orgsOf(reference(row, primaryOrg, "primaryOrgSourcedId", orgs), userRoles);
                     if (rows == null && rolesInBulk) {
                         problems.rowKept(row.file(), row.line(), "sourcedId", sourcedId, "the user has no role in "
                                 + files.roles.fileName() + ", so CDT cannot tell whether it is a student, staff or a guardian");
@@ -334,28 +342,30 @@ final class ExportReader {
                 }
                 RecordStatus status = status(row);
                 Instant modified = modified(row);
-                if (roles == null) {
-                    for (String org : orgList) {
-                        check(row, "orgSourcedIds", org, orgIds, files.orgs);
-                    }
-                } else if (row.code(primaryOrg) != null) {
-                    check(row, "primaryOrgSourcedId", orgList.get(0), orgIds, files.orgs);
-                }
-                List<String> agentList = Values.list(row.code(agentIds), userIds);
-                for (String agent : agentList) {
-                    if (!userIds.contains(agent)) {
+                List<String> agentList = Values.list(row.code(agentIds), null);
+                for (int i = 0; i < agentList.size(); i++) {
+                    String agent = agentList.get(i);
+                    String known = users.ids.find(agent);
+                    if (known == null) {
                         agents.add(new Pending(row.line(), "agentSourcedIds", agent));
+                    } else if (known != agent) {
+                        if (agentList.size() == 1) {
+                            agentList = List.of(known);
+                        } else {
+                            agentList = mutable(agentList);
+                            agentList.set(i, known);
+                        }
                     }
                 }
                 Demographic demographic = demographics.remove(sourcedId);
                 builder.user(new RosterUser(sourcedId, sourcedId, roleType, row.code(identifier), row.text(givenName),
-                        row.text(familyName), row.text(email), row.text(username), Values.list(row.code(grades), null),
+                        row.text(familyName), row.text(email), row.text(username), codes(row.code(grades)),
                         orgList, agentList, demographic == null ? null : demographic.birthDate, enabled, status, modified,
                         row.text(middleName), row.text(preferredGiven), row.text(preferredMiddle), row.text(preferredFamily),
                         row.code(master), userRoles, row.extensions()));
             };
         });
-        resolve(files.users, agents, userIds, files.users, "user");
+        resolve(files.users, agents, users);
     }
 
     private static List<UserRole> toUserRoles(List<RoleRow> rows) {
@@ -413,8 +423,8 @@ final class ExportReader {
             int end = table.column("endDate");
             return row -> {
                 String sourcedId = unique(row, id, seen);
-                String classId = classIds.canonical(row.requiredCode(cls, "classSourcedId"));
-                String userId = userIds.canonical(row.requiredCode(user, "userSourcedId"));
+                String classId = row.requiredCode(cls, "classSourcedId");
+                String userId = row.requiredCode(user, "userSourcedId");
                 RoleType roleType = RoleType.fromOneRoster(Values.vocabulary("role", row.requiredCode(role, "role"),
                         files.enrollmentRoles, version));
                 boolean isPrimary = Values.bool("primary", row.code(primary), false);
@@ -422,9 +432,9 @@ final class ExportReader {
                 LocalDate endDate = Values.date("endDate", row.code(end));
                 RecordStatus status = status(row);
                 modified(row);
-                check(row, "classSourcedId", classId, classIds, files.classes);
-                check(row, "userSourcedId", userId, userIds, files.users);
-                String schoolId = reference(row, school, "schoolSourcedId", orgIds, files.orgs);
+                classId = resolve(row, "classSourcedId", classId, classes);
+                userId = resolve(row, "userSourcedId", userId, users);
+                String schoolId = reference(row, school, "schoolSourcedId", orgs);
                 if (beginDate != null && endDate != null && endDate.isBefore(beginDate)) {
                     problems.rowKept(row.file(), row.line(), "endDate", row.code(end), "the enrollment ends before it begins ("
                             + beginDate + ")");
@@ -446,7 +456,7 @@ final class ExportReader {
                 String userId = row.requiredCode(user, "userSourcedId");
                 status(row);
                 modified(row);
-                check(row, "userSourcedId", userId, userIds, files.users);
+                resolve(row, "userSourcedId", userId, users);
             };
         });
     }
@@ -482,8 +492,18 @@ final class ExportReader {
                             + (statusColumn < 0 ? "status" : "dateLastModified")
                             + " column; a delta must say of each row whether it is active or to be deleted, and when it changed.");
                 }
+                for (Target t : targets) {
+                    if (t.file == file) {
+                        t.ids = new Ids(source.size(file.fileName()) / 48);
+                    }
+                }
                 rowsRead.put(file.fileName(), table.forEach(columns.bind(table)));
                 modes.put(file.fileName(), fileMode);
+                for (Target t : targets) {
+                    if (t.file == file) {
+                        t.complete = fileMode == Manifest.Mode.BULK;
+                    }
+                }
             }
         }
     }
@@ -514,57 +534,102 @@ final class ExportReader {
 
     private Instant modified(Row row) throws BadValue {
         String value = row.code(modifiedColumn);
-        if (value == null && mode == Manifest.Mode.DELTA) {
-            problems.rowKept(row.file(), row.line(), "dateLastModified", null,
-                    "dateLastModified is empty, but a delta file must say when each row changed");
+        if (value == null) {
+            if (mode == Manifest.Mode.DELTA) {
+                problems.rowKept(row.file(), row.line(), "dateLastModified", null,
+                        "dateLastModified is empty, but a delta file must say when each row changed");
+            }
+            return null;
         }
-        return Values.dateTime("dateLastModified", value);
+        if (!value.equals(lastModifiedText)) {
+            lastModified = Values.dateTime("dateLastModified", value);
+            lastModifiedText = value;
+        }
+        return lastModified;
+    }
+
+    /** Grades (and such codes): one String instance per distinct value, as there are only a few. */
+    private List<String> codes(String value) {
+        List<String> list = Values.list(value, null);
+        if (list.isEmpty() || codes.size() > 10_000) {
+            return list;
+        }
+        if (list.size() == 1) {
+            String code = list.get(0);
+            String known = codes.putIfAbsent(code, code);
+            return known == null ? list : List.of(known);
+        }
+        List<String> shared = new ArrayList<>(list.size());
+        for (String code : list) {
+            String known = codes.putIfAbsent(code, code);
+            shared.add(known == null ? code : known);
+        }
+        return shared;
+    }
+
+    private static List<String> mutable(List<String> list) {
+        return list instanceof ArrayList<String> ? list : new ArrayList<>(list);
     }
 
     /** Reads a reference column and checks it; returns the shared id, or null when blank. */
-    private String reference(Row row, int column, String name, Ids target, FileSpec targetFile) {
+    private String reference(Row row, int column, String name, Target target) {
+        String value = row.code(column);
+        return value == null ? null : resolve(row, name, value, target);
+    }
+
+    /** A comma-separated list of references, each checked. */
+    private List<String> references(Row row, int column, String name, Target target) {
         String value = row.code(column);
         if (value == null) {
-            return null;
+            return List.of();
         }
-        String id = target.canonical(value);
-        check(row, name, id, target, targetFile);
+        if (value.indexOf(',') < 0) {
+            return List.of(resolve(row, name, value, target));
+        }
+        List<String> ids = mutable(Values.list(value, null));
+        for (int i = 0; i < ids.size(); i++) {
+            ids.set(i, resolve(row, name, ids.get(i), target));
+        }
+        return ids;
+    }
+
+    /** The shared instance of an id another file holds; reported (and returned as is) when that file, read whole, lacks it. */
+    private String resolve(Row row, String column, String id, Target target) {
+        String known = target.ids.find(id);
+        if (known != null) {
+            return known;
+        }
+        if (target.complete) {
+            problems.rowKept(row.file(), row.line(), column, id, "there is no " + target.noun + " with this sourcedId in "
+                    + target.file.fileName() + orSkipped());
+        }
         return id;
     }
 
-    private void check(Row row, String column, String id, Ids target, FileSpec targetFile) {
-        if (modes.get(targetFile.fileName()) == Manifest.Mode.BULK && !target.contains(id)) {
-            problems.rowKept(row.file(), row.line(), column, id, "there is no " + noun(targetFile) + " with this sourcedId in "
-                    + targetFile.fileName() + orSkipped());
+    /** A reference to the file being read, which may point at a later row: kept pending when not yet seen. */
+    private String forward(Row row, int column, String name, Target target, List<Pending> pending) {
+        String id = row.code(column);
+        if (id == null) {
+            return null;
         }
+        String known = target.ids.find(id);
+        if (known != null) {
+            return known;
+        }
+        pending.add(new Pending(row.line(), name, id));
+        return id;
     }
 
-    private void resolve(FileSpec file, List<Pending> pending, Ids target, FileSpec targetFile, String noun) {
-        if (modes.get(targetFile.fileName()) != Manifest.Mode.BULK) {
+    private void resolve(FileSpec file, List<Pending> pending, Target target) {
+        if (!target.complete) {
             return;
         }
         for (Pending p : pending) {
-            if (!target.contains(p.id)) {
-                problems.rowKept(file.fileName(), p.line, p.column, p.id, "there is no " + noun + " with this sourcedId in "
-                        + targetFile.fileName() + orSkipped());
+            if (!target.ids.contains(p.id)) {
+                problems.rowKept(file.fileName(), p.line, p.column, p.id, "there is no " + target.noun
+                        + " with this sourcedId in " + target.file.fileName() + orSkipped());
             }
         }
-    }
-
-    private String noun(FileSpec file) {
-        if (file == files.orgs) {
-            return "org";
-        }
-        if (file == files.academicSessions) {
-            return "academic session";
-        }
-        if (file == files.courses) {
-            return "course";
-        }
-        if (file == files.classes) {
-            return "class";
-        }
-        return "user";
     }
 
     /** A sourcedId a file already had: the file cannot be trusted, so the import stops. */

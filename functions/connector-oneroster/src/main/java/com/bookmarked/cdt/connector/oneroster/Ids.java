@@ -10,7 +10,16 @@ import java.util.Map;
  */
 final class Ids {
 
-    private final Map<String, String> ids = new HashMap<>();
+    private final Map<String, String> ids;
+
+    Ids() {
+        this(16);
+    }
+
+    /** Sized for about this many ids, so that a large file does not rehash as it grows. */
+    Ids(long expected) {
+        ids = HashMap.newHashMap((int) Math.min(Math.max(expected, 16), 1 << 26));
+    }
 
     /** Records an id of this file; false when the file already had it. */
     boolean add(String id) {
@@ -25,6 +34,11 @@ final class Ids {
     String canonical(String id) {
         String known = ids.get(id);
         return known == null ? id : known;
+    }
+
+    /** The instance this file holds for the id, or null when the file does not have it. */
+    String find(String id) {
+        return ids.get(id);
     }
 
     int size() {
