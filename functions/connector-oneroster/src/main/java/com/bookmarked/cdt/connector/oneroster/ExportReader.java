@@ -68,8 +68,12 @@ final class ExportReader {
     /** The last dateLastModified read and its value: exports often stamp every row alike. */
     private String lastModifiedText;
     private Instant lastModified;
-    /** Grades and other short codes, one instance each. */
-    private final Map<String, String> codes = new HashMap<>();
+    /** Lists that many records share: a grade list by its text, a one-org list by the org. */
+    private final Map<String, List<String>> gradeLists = new HashMap<>();
+    private final Map<String, List<String>> oneIdLists = new HashMap<>();
+    /** Names, one instance each up to a bound: a district's given and family names repeat a lot. */
+    private final Map<String, String> names = new HashMap<>();
+    private static final int MAX_SHARED = 100_000;
 
     /** The mode of the file being read. */
     private Manifest.Mode mode;
@@ -342,7 +346,7 @@ final class ExportReader {
                 }
                 RecordStatus status = status(row);
                 Instant modified = modified(row);
-                List<String> agentList = Values.list(row.code(agentIds), null);
+                List<String> agentList = Values.list(row.code(agentIds));
                 for (int i = 0; i < agentList.size(); i++) {
                     String agent = agentList.get(i);
                     String known = users.ids.find(agent);
@@ -358,10 +362,11 @@ final class ExportReader {
                     }
                 }
                 Demographic demographic = demographics.remove(sourcedId);
-                builder.user(new RosterUser(sourcedId, sourcedId, roleType, row.code(identifier), row.text(givenName),
-                        row.text(familyName), row.text(email), row.text(username), codes(row.code(grades)),
+                builder.user(new RosterUser(sourcedId, sourcedId, roleType, row.code(identifier), name(row.text(givenName)),
+                        name(row.text(familyName)), row.text(email), row.text(username), codes(row.code(grades)),
                         orgList, agentList, demographic == null ? null : demographic.birthDate, enabled, status, modified,
-                        row.text(middleName), row.text(preferredGiven), row.text(preferredMiddle), row.text(preferredFamily),
+                        name(row.text(middleName)), name(row.text(preferredGiven)), name(row.text(preferredMiddle)),
+                        name(row.text(preferredFamily)),
                         row.code(master), userRoles, row.extensions()));
             };
         });
@@ -548,23 +553,34 @@ final class ExportReader {
         return lastModified;
     }
 
-    /** Grades (and such codes): one String instance per distinct value, as there are only a few. */
+    /** Grades: the same few lists over and over, so one list instance per distinct text. */
     private List<String> codes(String value) {
-        List<String> list = Values.list(value, null);
-        if (list.isEmpty() || codes.size() > 10_000) {
-            return list;
+        if (value == null) {
+            return List.of();
         }
-        if (list.size() == 1) {
-            String code = list.get(0);
-            String known = codes.putIfAbsent(code, code);
-            return known == null ? list : List.of(known);
+        List<String> known = gradeLists.get(value);
+        if (known != null) {
+            return known;
         }
-        List<String> shared = new ArrayList<>(list.size());
-        for (String code : list) {
-            String known = codes.putIfAbsent(code, code);
-            shared.add(known == null ? code : known);
+        List<String> list = List.copyOf(Values.list(value));
+        if (gradeLists.size() < MAX_SHARED) {
+            gradeLists.put(value, list);
         }
-        return shared;
+        return list;
+    }
+
+    private String name(String value) {
+        if (value == null) {
+            return null;
+        }
+        String known = names.get(value);
+        if (known != null) {
+            return known;
+        }
+        if (names.size() < MAX_SHARED) {
+            names.put(value, value);
+        }
+        return value;
     }
 
     private static List<String> mutable(List<String> list) {
@@ -584,9 +600,18 @@ final class ExportReader {
             return List.of();
         }
         if (value.indexOf(',') < 0) {
-            return List.of(resolve(row, name, value, target));
+            String id = resolve(row, name, value, target);
+            // only ids the target has are shared, so that a typo cannot fill the table
+            List<String> one = oneIdLists.get(id);
+            if (one == null) {
+                one = List.of(id);
+                if (oneIdLists.size() < MAX_SHARED && target.ids.find(id) == id) {
+                    oneIdLists.put(id, one);
+                }
+            }
+            return one;
         }
-        List<String> ids = mutable(Values.list(value, null));
+        List<String> ids = mutable(Values.list(value));
         for (int i = 0; i < ids.size(); i++) {
             ids.set(i, resolve(row, name, ids.get(i), target));
         }

@@ -158,15 +158,15 @@ final class Values {
         throw new BadValue("status", value, "not a OneRoster status (expected active or tobedeleted)");
     }
 
-    /** A comma-separated list of ids (shared through {@code ids}) or codes ({@code ids} null), blanks dropped. */
-    static List<String> list(String value, Ids ids) {
+    /** A comma-separated list of ids or codes, blanks dropped. */
+    static List<String> list(String value) {
         if (value == null) {
             return List.of();
         }
         int comma = value.indexOf(',');
         if (comma < 0) {
             String item = value.trim();
-            return item.isEmpty() ? List.of() : List.of(ids == null ? item : ids.canonical(item));
+            return item.isEmpty() ? List.of() : List.of(item);
         }
         List<String> items = new ArrayList<>(4);
         int from = 0;
@@ -174,7 +174,7 @@ final class Values {
             int to = comma < 0 ? value.length() : comma;
             String item = value.substring(from, to).trim();
             if (!item.isEmpty()) {
-                items.add(ids == null ? item : ids.canonical(item));
+                items.add(item);
             }
             from = to + 1;
             comma = value.indexOf(',', from);
