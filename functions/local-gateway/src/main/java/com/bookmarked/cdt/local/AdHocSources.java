@@ -80,6 +80,19 @@ final class AdHocSources {
         }
     }
 
+    /** With {@code --customer}: the export's path; our side then comes from the customer, so --ours and its options are refused. */
+    String sisExportForCustomer() {
+        if (oursUrl != null || oursUser != null || oursPasswordRef != null || mapping != null || customerKey != null) {
+            throw new IllegalArgumentException("with --customer, our side comes from the customer's settings: "
+                    + "leave out --ours, --ours-user, --ours-password-ref, --mapping and --customer-key");
+        }
+        String prefix = OneRosterCsvReader.SOURCE + ":";
+        if (!sis.startsWith(prefix)) {
+            throw new IllegalArgumentException("--sis must be " + prefix + "PATH");
+        }
+        return sis.substring(prefix.length());
+    }
+
     private RosterSnapshot readSis(PrintWriter log) throws Exception {
         String prefix = OneRosterCsvReader.SOURCE + ":";
         if (!sis.startsWith(prefix)) {
