@@ -101,10 +101,10 @@ final class AdHocSources {
         OneRosterImport imported = new OneRosterCsvReader().read(Path.of(sis.substring(prefix.length())),
                 AD_HOC_CUSTOMER, Instant.now());
         if (imported.problemCount() > 0) {
-            log.printf("The OneRoster files had %,d bad rows, skipped; the first: %s%n", imported.problemCount(),
-                    imported.problems().get(0));
+            log.printf("The OneRoster %s files had %,d problems (%,d rows skipped); the first: %s%n", imported.version(),
+                    imported.problemCount(), imported.skippedRows(), imported.problems().get(0));
         }
-        return imported.snapshot();
+        return imported.fullSnapshot();
     }
 
     private RosterSnapshot readOurs(Secrets secrets, PrintWriter log) throws Exception {
