@@ -6,17 +6,24 @@ import com.bookmarked.cdt.core.customer.Customer;
 import com.bookmarked.cdt.core.customer.CustomerService;
 import com.bookmarked.cdt.core.customer.CustomerSettings;
 import com.bookmarked.cdt.core.customer.CustomerSummary;
+import com.bookmarked.cdt.core.snapshot.cache.SnapshotCache;
+import com.bookmarked.cdt.core.store.AuditLog;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Put;
 import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.http.annotation.Status;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.serde.annotation.Serdeable;
 
+import java.io.IOException;
 import java.util.List;
+import java.util.Map;
 
 /** Customers and their settings; changing them is for admins. */
 @Controller("/api/customers")
@@ -24,9 +31,17 @@ import java.util.List;
 public class CustomersController {
 
     private final CustomerService customers;
+    private final SnapshotCache snapshots;
+    private final AuditLog audit;
 
-    public CustomersController(CustomerService customers) {
+    public CustomersController(CustomerService customers, SnapshotCache snapshots, AuditLog audit) {
         this.customers = customers;
+        this.snapshots = snapshots;
+        this.audit = audit;
+    }
+
+    @Serdeable
+    public record SnapshotsRefreshed(String customerId, String detail) {
     }
 
     @Serdeable
@@ -52,5 +67,16 @@ public class CustomersController {
     @RequiresRole("admin")
     public Customer put(String id, @Body CustomerUpdate body, SignedInUser user) {
         return customers.save(id, body.name(), body.settings(), user.username());
+    }
+
+    /** "Refresh now": the next run on this customer fetches both sides afresh instead of using the cache. */
+    @Post("/{id}/snapshots/refresh")
+    @Status(HttpStatus.ACCEPTED)
+    public SnapshotsRefreshed refreshSnapshots(String id, SignedInUser user) throws IOException {
+        Customer customer = customers.get(id);
+        snapshots.evict(customer.id());
+        audit.record(user.username(), "snapshots.refresh", "customer:" + customer.id(), Map.of());
+        return new SnapshotsRefreshed(customer.id(), "The next run on " + customer.name()
+                + " will fetch the SIS roster and our database afresh.");
     }
 }

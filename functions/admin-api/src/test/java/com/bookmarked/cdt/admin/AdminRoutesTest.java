@@ -1,23 +1,18 @@
 package com.bookmarked.cdt.admin;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.bookmarked.cdt.core.http.FindingsCsv;
 import com.bookmarked.cdt.core.testing.ApiGatewayEvents;
-import com.bookmarked.cdt.core.testing.LambdaTestContext;
-import com.bookmarked.cdt.core.testing.TestDatabases;
+import com.bookmarked.cdt.core.testing.FunctionUnderTest;
 import com.bookmarked.cdt.core.testing.TestTokens;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micronaut.context.ApplicationContext;
-import io.micronaut.function.aws.proxy.payload2.APIGatewayV2HTTPEventFunction;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -26,9 +21,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Every admin route through the Lambda handler, with a sample tool so that runs have findings. */
 class AdminRoutesTest {
 
+    static FunctionUnderTest function;
     static ApplicationContext context;
-    static APIGatewayV2HTTPEventFunction handler;
-    static final ObjectMapper json = new ObjectMapper();
     static final String AGENT = TestTokens.token("agent1", "agent");
     static final String ADMIN = TestTokens.token("admin1", "agent", "admin");
     static final String SETTINGS = "{\"name\":\"Lincoln Unified\",\"settings\":{"
@@ -38,29 +32,22 @@ class AdminRoutesTest {
 
     @BeforeAll
     static void start() {
-        Map<String, Object> props = new HashMap<>(TestDatabases.fresh().micronautProperties());
-        props.putAll(TestTokens.authProperties());
-        props.put("cdt.test.sample-tool", "true");
-        context = ApplicationContext.builder().properties(props).environments("function", "lambda").start();
-        handler = new APIGatewayV2HTTPEventFunction(context);
-        APIGatewayV2HTTPResponse created = invoke(ApiGatewayEvents.put("/api/customers/lincoln", SETTINGS).bearer(ADMIN));
-        assertThat(created.getStatusCode()).as(created.getBody()).isEqualTo(200);
+        function = FunctionUnderTest.start(Map.of("cdt.test.sample-tool", "true"));
+        context = function.context();
+        ok(ApiGatewayEvents.put("/api/customers/lincoln", SETTINGS).bearer(ADMIN), 200);
     }
 
     @AfterAll
     static void stop() {
-        context.close();
+        function.close();
     }
 
     static APIGatewayV2HTTPResponse invoke(ApiGatewayEvents.Request request) {
-        APIGatewayV2HTTPEvent event = request.build();
-        return handler.handleRequest(event, new LambdaTestContext());
+        return function.invoke(request);
     }
 
-    static JsonNode ok(ApiGatewayEvents.Request request, int status) throws Exception {
-        APIGatewayV2HTTPResponse r = invoke(request);
-        assertThat(r.getStatusCode()).as(r.getBody()).isEqualTo(status);
-        return json.readTree(r.getBody());
+    static JsonNode ok(ApiGatewayEvents.Request request, int status) {
+        return function.json(request, status);
     }
 
     static JsonNode startRun(int count) throws Exception {
@@ -91,6 +78,15 @@ class AdminRoutesTest {
         assertThat(one.get("settings").get("snapshotTtlMinutes").get("ours").asInt()).isEqualTo(15);
         assertThat(one.get("updatedAt").asText()).endsWith("Z");
         ok(ApiGatewayEvents.get("/api/customers/nobody").bearer(AGENT), 404);
+    }
+
+    @Test
+    void refreshNowIsAuditedAndNamesTheCustomer() throws Exception {
+        JsonNode refreshed = ok(ApiGatewayEvents.post("/api/customers/lincoln/snapshots/refresh", "").bearer(AGENT), 202);
+        assertThat(refreshed.get("detail").asText()).contains("Lincoln Unified").contains("afresh");
+        assertThat(context.getBean(com.bookmarked.cdt.core.store.AuditLog.class).trailOf("customer:lincoln"))
+                .anySatisfy(e -> assertThat(e.action()).isEqualTo("snapshots.refresh"));
+        ok(ApiGatewayEvents.post("/api/customers/nobody/snapshots/refresh", "").bearer(AGENT), 404);
     }
 
     @Test
@@ -153,8 +149,8 @@ class AdminRoutesTest {
         APIGatewayV2HTTPResponse csv = invoke(ApiGatewayEvents.get("/api/runs/" + runId + "/findings")
                 .query("category", "MISSING").accept("text/csv").bearer(AGENT));
         assertThat(csv.getStatusCode()).as(csv.getBody()).isEqualTo(200);
-        assertThat(LambdaHandlerTest.header(csv, "content-type")).startsWith("text/csv");
-        assertThat(LambdaHandlerTest.header(csv, "content-disposition")).contains(runId + ".csv");
+        assertThat(FunctionUnderTest.header(csv, "content-type")).startsWith("text/csv");
+        assertThat(FunctionUnderTest.header(csv, "content-disposition")).contains(runId + ".csv");
         String[] lines = csv.getBody().split("\r\n");
         assertThat(lines[0]).isEqualTo(FindingsCsv.HEADER);
         assertThat(lines).hasSize(4); // header + findings 1, 3, 5

@@ -98,6 +98,7 @@ final class LocalEnvironment implements AutoCloseable {
         p.put("datasources.default.url", postgres.jdbcUrl());
         p.put("datasources.default.username", postgres.user());
         p.put("datasources.default.password", postgres.password() == null ? "" : postgres.password());
+        p.put("cdt.snapshots.folder", options.dataDir.toAbsolutePath().normalize().resolve("snapshots").toString());
         p.put("cdt.auth.issuer", DevTokens.ISSUER);
         p.put("cdt.auth.audience", DevTokens.AUDIENCE);
         p.put("cdt.auth.jwks", tokens.publicJwks());

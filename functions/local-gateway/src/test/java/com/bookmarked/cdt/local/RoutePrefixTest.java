@@ -35,7 +35,10 @@ class RoutePrefixTest {
             "com.bookmarked.cdt.core.http", List.of("/api/tools/{toolId}/**"),
             "com.bookmarked.cdt.tool.missingdata", List.of("/api/tools/missing-data/**"),
             "com.bookmarked.cdt.connector.oneroster", List.of("/api/connectors/oneroster-csv/**"),
+            "com.bookmarked.cdt.connector.oneroster.rest", List.of("/api/connectors/oneroster-rest/**"),
+            "com.bookmarked.cdt.connector.classlink", List.of("/api/connectors/classlink/**"),
             "com.bookmarked.cdt.connector.bookmarked", List.of("/api/connectors/bookmarked/**"),
+            "com.bookmarked.cdt.connector.ftp", List.of("/api/connectors/ftp/**"),
             "com.bookmarked.cdt.local", List.of("/api/dev/**", "/runs/**"));
 
     private static boolean owns(String prefix, String route) {

@@ -7,6 +7,7 @@ import com.bookmarked.cdt.core.finding.Finding;
 import com.bookmarked.cdt.core.http.UserFacingException;
 import com.bookmarked.cdt.core.logging.LogContext;
 import com.bookmarked.cdt.core.snapshot.RosterSnapshot;
+import com.bookmarked.cdt.core.snapshot.cache.SnapshotCache;
 import com.bookmarked.cdt.core.snapshot.SnapshotSide;
 import com.bookmarked.cdt.core.store.FindingStore;
 import com.bookmarked.cdt.core.tool.DiagnosticTool;
@@ -55,10 +56,11 @@ public class RunExecutor {
     private final FindingStore findings;
     private final TransactionOperations<Connection> transactions;
     private final JsonMapper json;
+    private final SnapshotCache snapshotCache;
 
     public RunExecutor(RunRepository runs, ToolCatalogue tools, CustomerService customers,
                        List<SnapshotProvider> providers, FindingStore findings,
-                       TransactionOperations<Connection> transactions, JsonMapper json) {
+                       TransactionOperations<Connection> transactions, JsonMapper json, SnapshotCache snapshotCache) {
         this.runs = runs;
         this.tools = tools;
         this.customers = customers;
@@ -66,6 +68,7 @@ public class RunExecutor {
         this.findings = findings;
         this.transactions = transactions;
         this.json = json;
+        this.snapshotCache = snapshotCache;
     }
 
     public static String internalError(UUID runId) {
@@ -104,7 +107,9 @@ public class RunExecutor {
         List<RosterSnapshot> snapshots = new ArrayList<>();
         for (SnapshotNeed need : tool.descriptor().needs()) {
             progress.phase(need.side() == SnapshotSide.SIS ? PHASE_SIS : PHASE_OURS);
-            RosterSnapshot snapshot = providerFor(customer, need.side()).fetch(customer, need.side(), progress);
+            SnapshotProvider provider = providerFor(customer, need.side());
+            RosterSnapshot snapshot = snapshotCache.get(customer, need.side(), progress,
+                    () -> provider.fetch(customer, need.side(), progress));
             if (snapshot == null) {
                 throw new IllegalStateException("the snapshot provider returned nothing for " + need.side());
             }

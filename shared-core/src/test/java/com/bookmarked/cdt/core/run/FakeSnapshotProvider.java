@@ -19,6 +19,10 @@ import java.time.Instant;
 @Requires(property = "cdt.test.scripted-tool", value = "true")
 public class FakeSnapshotProvider implements SnapshotProvider {
 
+    /** Fetches per customer id, so that tests can see when the snapshot cache spared one. */
+    static final java.util.Map<String, java.util.concurrent.atomic.AtomicInteger> FETCHES =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
     @Override
     public boolean serves(Customer customer, SnapshotSide side) {
         return !(side == SnapshotSide.SIS && "classlink".equals(customer.settings().sis().type()));
@@ -29,6 +33,7 @@ public class FakeSnapshotProvider implements SnapshotProvider {
         if (side == SnapshotSide.SIS && "unreachable".equals(customer.settings().sis().location())) {
             throw new UserFacingException("The SIS server did not answer. Check the customer's SIS location.");
         }
+        FETCHES.computeIfAbsent(customer.id(), id -> new java.util.concurrent.atomic.AtomicInteger()).incrementAndGet();
         progress.report(side == SnapshotSide.SIS ? "Reading users.csv" : "Reading students", 50);
         return RosterSnapshot.builder(new SnapshotMeta(customer.id(), side, "fake", Instant.now(), null)).build();
     }

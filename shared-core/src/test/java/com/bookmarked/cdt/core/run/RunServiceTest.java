@@ -129,6 +129,19 @@ class RunServiceTest {
     }
 
     @Test
+    void aSecondRunOnTheSameCustomerWithinTheTtlFetchesNothing() {
+        ctx.getBean(CustomerService.class).save("twice", "Twice District", settings("/data/twice.zip"), "admin1");
+        Run first = awaitFinished(runs.start(ScriptedTool.ID, "twice", Map.of("count", 1), null, "agent1").runId());
+        int fetchesForFirst = FakeSnapshotProvider.FETCHES.get("twice").get();
+        Run second = awaitFinished(runs.start(ScriptedTool.ID, "twice", Map.of("count", 1), null, "agent1").runId());
+
+        assertThat(first.status()).isEqualTo(RunStatus.SUCCEEDED);
+        assertThat(second.status()).isEqualTo(RunStatus.SUCCEEDED);
+        assertThat(fetchesForFirst).isPositive();
+        assertThat(FakeSnapshotProvider.FETCHES.get("twice").get()).isEqualTo(fetchesForFirst);
+    }
+
+    @Test
     void withoutARunQueueRunsStayInThisProcess() {
         assertThat(ctx.getBean(RunDispatcher.class)).isInstanceOf(InProcessRunDispatcher.class);
     }

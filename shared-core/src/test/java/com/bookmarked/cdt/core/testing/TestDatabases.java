@@ -99,6 +99,12 @@ public final class TestDatabases {
             p.put("datasources.default.password", password);
             p.put("datasources.default.maximum-pool-size", 4);
             p.put("datasources.default.connection-timeout", 5000);
+            // each context gets its own snapshot cache, so that no test reuses another's snapshots
+            try {
+                p.put("cdt.snapshots.folder", java.nio.file.Files.createTempDirectory("cdt-snapshots-").toString());
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
             return p;
         }
     }

@@ -5,13 +5,11 @@ import com.bookmarked.cdt.core.customer.CustomerService;
 import com.bookmarked.cdt.core.customer.CustomerSettings;
 import com.bookmarked.cdt.core.store.AuditLog;
 import com.bookmarked.cdt.core.testing.ApiGatewayEvents;
-import com.bookmarked.cdt.core.testing.LambdaTestContext;
-import com.bookmarked.cdt.core.testing.TestDatabases;
+import com.bookmarked.cdt.core.testing.FunctionUnderTest;
 import com.bookmarked.cdt.core.testing.TestTokens;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micronaut.context.ApplicationContext;
-import io.micronaut.function.aws.proxy.payload2.APIGatewayV2HTTPEventFunction;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -40,8 +38,8 @@ class BookmarkedLambdaTest {
     @TempDir
     static Path folder;
     static OursDatabase ours;
+    static FunctionUnderTest function;
     static ApplicationContext context;
-    static APIGatewayV2HTTPEventFunction handler;
     static final ObjectMapper json = new ObjectMapper();
 
     @BeforeAll
@@ -68,17 +66,15 @@ class BookmarkedLambdaTest {
             s.execute("grant insert on guardian_links to " + writer);
         }
 
-        Map<String, Object> props = new HashMap<>(TestDatabases.fresh().micronautProperties());
-        props.putAll(TestTokens.authProperties());
+        Map<String, Object> props = new HashMap<>();
         props.put("cdt.ours.instances", List.of("production", "rotated", "owner", "writer", "drifted", "nowhere"));
         instance(props, "production", ours.reader, "file:" + goodSecret, null);
         instance(props, "rotated", ours.reader, "file:" + staleSecret, null);
         instance(props, "owner", ours.admin.user(), null, null);
         instance(props, "writer", writer, "file:" + goodSecret, null);
         instance(props, "drifted", ours.reader, "file:" + goodSecret, renamedColumn.toString());
-        context = ApplicationContext.builder().properties(props).environments("function", "lambda")
-                .eagerInitSingletons(true).start();
-        handler = new APIGatewayV2HTTPEventFunction(context);
+        function = FunctionUnderTest.start(props);
+        context = function.context();
 
         customer("demo", "production", "demo");
         customer("typo", "production", "no-such-district");
@@ -110,7 +106,7 @@ class BookmarkedLambdaTest {
 
     @AfterAll
     static void stop() {
-        context.close();
+        function.close();
     }
 
     static APIGatewayV2HTTPResponse post(String body, String token) {
@@ -118,7 +114,7 @@ class BookmarkedLambdaTest {
         if (token != null) {
             event.bearer(token);
         }
-        return handler.handleRequest(event.build(), new LambdaTestContext());
+        return function.invoke(event);
     }
 
     static JsonNode test(String customerId) throws Exception {

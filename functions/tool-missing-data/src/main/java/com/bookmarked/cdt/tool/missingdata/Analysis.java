@@ -5,6 +5,8 @@ import com.bookmarked.cdt.core.finding.Severity;
 import com.bookmarked.cdt.core.roster.RosterClass;
 import com.bookmarked.cdt.core.roster.RosterUser;
 import com.bookmarked.cdt.core.tool.Progress;
+import com.bookmarked.cdt.core.tool.support.RecordKind;
+import com.bookmarked.cdt.core.tool.support.RosterIndex;
 
 import java.time.LocalDate;
 import java.util.ArrayList;

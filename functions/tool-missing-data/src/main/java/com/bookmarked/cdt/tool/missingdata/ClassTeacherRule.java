@@ -8,6 +8,7 @@ import com.bookmarked.cdt.core.roster.RecordStatus;
 import com.bookmarked.cdt.core.roster.RoleType;
 import com.bookmarked.cdt.core.roster.RosterClass;
 import com.bookmarked.cdt.core.snapshot.SnapshotSide;
+import com.bookmarked.cdt.core.tool.support.EntityValues;
 
 import java.time.LocalDate;
 import java.util.HashMap;

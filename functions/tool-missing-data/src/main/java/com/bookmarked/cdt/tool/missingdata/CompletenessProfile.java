@@ -3,6 +3,8 @@ package com.bookmarked.cdt.tool.missingdata;
 import com.bookmarked.cdt.core.roster.RosterClass;
 import com.bookmarked.cdt.core.roster.RosterUser;
 import com.bookmarked.cdt.core.snapshot.SnapshotSide;
+import com.bookmarked.cdt.core.tool.support.RecordKind;
+import com.bookmarked.cdt.core.tool.support.RosterIndex;
 
 import java.util.EnumMap;
 import java.util.List;

@@ -6,6 +6,8 @@ import com.bookmarked.cdt.core.roster.Enrollment;
 import com.bookmarked.cdt.core.roster.RoleType;
 import com.bookmarked.cdt.core.roster.RosterUser;
 import com.bookmarked.cdt.core.snapshot.SnapshotSide;
+import com.bookmarked.cdt.core.tool.support.EntityValues;
+import com.bookmarked.cdt.core.tool.support.RecordKind;
 
 import java.util.ArrayList;
 import java.util.HashMap;

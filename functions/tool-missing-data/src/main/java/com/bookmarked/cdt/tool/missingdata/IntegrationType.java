@@ -1,5 +1,7 @@
 package com.bookmarked.cdt.tool.missingdata;
 
+import com.bookmarked.cdt.core.tool.support.RecordKind;
+
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Map;

@@ -10,6 +10,7 @@ import com.bookmarked.cdt.core.tool.Snapshots;
 import com.bookmarked.cdt.core.tool.ToolDescriptor;
 import com.bookmarked.cdt.core.tool.ToolParameters;
 import com.bookmarked.cdt.core.tool.ToolResult;
+import com.bookmarked.cdt.core.tool.support.RosterIndex;
 import jakarta.inject.Singleton;
 
 import java.time.LocalDate;

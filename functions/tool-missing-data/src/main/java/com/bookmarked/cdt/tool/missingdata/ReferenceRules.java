@@ -7,6 +7,8 @@ import com.bookmarked.cdt.core.roster.RecordStatus;
 import com.bookmarked.cdt.core.roster.RosterClass;
 import com.bookmarked.cdt.core.roster.RosterUser;
 import com.bookmarked.cdt.core.snapshot.SnapshotSide;
+import com.bookmarked.cdt.core.tool.support.EntityValues;
+import com.bookmarked.cdt.core.tool.support.RecordKind;
 
 import java.util.ArrayList;
 import java.util.Collection;

@@ -5,6 +5,8 @@ import com.bookmarked.cdt.core.roster.RecordStatus;
 import com.bookmarked.cdt.core.roster.RosterClass;
 import com.bookmarked.cdt.core.roster.RosterUser;
 import com.bookmarked.cdt.core.snapshot.SnapshotSide;
+import com.bookmarked.cdt.core.tool.support.EntityValues;
+import com.bookmarked.cdt.core.tool.support.RecordKind;
 
 import java.util.List;
 import java.util.Map;
@@ -63,9 +65,13 @@ final class SisOnlyDataRule {
     private static com.bookmarked.cdt.core.finding.Finding.Builder start(Analysis a, RecordKind kind, Field field,
                                                                          String sisKey, String oursKey) {
         return a.finding(Category.MISSING_HERE_PRESENT_IN_SIS, Severity.WARNING, "ours." + kind.id() + ".missing." + field.id)
-                .title("The SIS has a " + field.label + " for " + kind.label + " " + sisKey + "; our record " + oursKey + " has none")
+                .title("The SIS has " + article(field.label) + " " + field.label + " for " + kind.label + " " + sisKey + "; our record " + oursKey + " has none")
                 .evidence("field", field.id)
                 .resolution("re-sync", "Run a roster sync to copy the " + field.label + " over from the SIS. If it is still "
                         + "empty after a sync, the sync does not map this field: raise it with engineering.", null);
+    }
+
+    private static String article(String noun) {
+        return "aeiou".indexOf(Character.toLowerCase(noun.charAt(0))) >= 0 ? "an" : "a";
     }
 }

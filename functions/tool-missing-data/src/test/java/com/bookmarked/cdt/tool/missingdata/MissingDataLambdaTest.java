@@ -1,24 +1,19 @@
 package com.bookmarked.cdt.tool.missingdata;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.bookmarked.cdt.core.customer.CustomerService;
 import com.bookmarked.cdt.core.customer.CustomerSettings;
 import com.bookmarked.cdt.core.run.RunService;
 import com.bookmarked.cdt.core.run.RunStatus;
 import com.bookmarked.cdt.core.testing.ApiGatewayEvents;
-import com.bookmarked.cdt.core.testing.LambdaTestContext;
-import com.bookmarked.cdt.core.testing.TestDatabases;
+import com.bookmarked.cdt.core.testing.FunctionUnderTest;
 import com.bookmarked.cdt.core.testing.TestTokens;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.micronaut.context.ApplicationContext;
-import io.micronaut.function.aws.proxy.payload2.APIGatewayV2HTTPEventFunction;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.util.HashMap;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -29,18 +24,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class MissingDataLambdaTest {
 
-    static ApplicationContext context;
-    static APIGatewayV2HTTPEventFunction handler;
-    static final ObjectMapper json = new ObjectMapper();
+    static FunctionUnderTest function;
 
     @BeforeAll
     static void start() {
-        Map<String, Object> props = new HashMap<>(TestDatabases.fresh().micronautProperties());
-        props.putAll(TestTokens.authProperties());
-        context = ApplicationContext.builder().properties(props).environments("function", "lambda")
-                .eagerInitSingletons(true).start();
-        handler = new APIGatewayV2HTTPEventFunction(context);
-        context.getBean(CustomerService.class).save("district-7", "District Seven", new CustomerSettings(
+        function = FunctionUnderTest.start(Map.of());
+        function.bean(CustomerService.class).save("district-7", "District Seven", new CustomerSettings(
                 new CustomerSettings.Sis("oneroster-csv", "/nowhere/district-7.zip", null),
                 new CustomerSettings.Ours("production", "district-7"),
                 new CustomerSettings.SnapshotTtl(60, 10)), "test");
@@ -48,7 +37,7 @@ class MissingDataLambdaTest {
 
     @AfterAll
     static void stop() {
-        context.close();
+        function.close();
     }
 
     private static APIGatewayV2HTTPResponse post(String path, String body, String token) {
@@ -56,7 +45,7 @@ class MissingDataLambdaTest {
         if (token != null) {
             event.bearer(token);
         }
-        return handler.handleRequest(event.build(), new LambdaTestContext());
+        return function.invoke(event);
     }
 
     @Test
@@ -66,10 +55,10 @@ class MissingDataLambdaTest {
                 TestTokens.token("agent7", "agent"));
 
         assertThat(r.getStatusCode()).as(r.getBody()).isEqualTo(202);
-        JsonNode body = json.readTree(r.getBody());
+        JsonNode body = new ObjectMapper().readTree(r.getBody());
         String runId = body.get("runId").asText();
         assertThat(body.get("status").asText()).isEqualTo("QUEUED");
-        var run = context.getBean(RunService.class).get(runId);
+        var run = function.bean(RunService.class).get(runId);
         assertThat(run.toolId()).isEqualTo("missing-data");
         assertThat(run.requestedBy()).isEqualTo("agent7");
         assertThat(run.ticketId()).isEqualTo("4242");

@@ -1,4 +1,4 @@
-package com.bookmarked.cdt.tool.missingdata;
+package com.bookmarked.cdt.core.tool.support;
 
 import com.bookmarked.cdt.core.roster.AcademicSession;
 import com.bookmarked.cdt.core.roster.Course;
@@ -13,19 +13,19 @@ import java.util.List;
 import java.util.Map;
 
 /** Lookups over one snapshot, built once per run: records by key, and by the SIS id they link to. */
-final class RosterIndex {
+public final class RosterIndex {
 
-    final RosterSnapshot snapshot;
-    final Map<String, Org> orgs;
-    final Map<String, RosterUser> users;
-    final Map<String, RosterClass> classes;
-    final Map<String, Course> courses;
-    final Map<String, AcademicSession> sessions;
+    public final RosterSnapshot snapshot;
+    public final Map<String, Org> orgs;
+    public final Map<String, RosterUser> users;
+    public final Map<String, RosterClass> classes;
+    public final Map<String, Course> courses;
+    public final Map<String, AcademicSession> sessions;
     /** Records whose {@code sisId} is the key; on the SIS side a record links to itself. */
-    final Map<String, List<RosterUser>> usersBySisId;
-    final Map<String, List<RosterClass>> classesBySisId;
+    public final Map<String, List<RosterUser>> usersBySisId;
+    public final Map<String, List<RosterClass>> classesBySisId;
 
-    RosterIndex(RosterSnapshot snapshot) {
+    public RosterIndex(RosterSnapshot snapshot) {
         this.snapshot = snapshot;
         orgs = byKey(snapshot.orgs(), Org::sourcedId);
         users = byKey(snapshot.users(), RosterUser::sourcedId);

@@ -1,4 +1,4 @@
-package com.bookmarked.cdt.tool.missingdata;
+package com.bookmarked.cdt.core.tool.support;
 
 import com.bookmarked.cdt.core.finding.EntityRef;
 import com.bookmarked.cdt.core.finding.EntityType;
@@ -11,12 +11,12 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** The values an agent needs to recognise a record, the same fields on both sides so they line up. */
-final class EntityValues {
+public final class EntityValues {
 
     private EntityValues() {
     }
 
-    static EntityRef of(SnapshotSide side, RecordKind kind, RosterUser u) {
+    public static EntityRef of(SnapshotSide side, RecordKind kind, RosterUser u) {
         Map<String, String> v = new LinkedHashMap<>();
         v.put("sisId", u.sisId());
         if (kind == RecordKind.STUDENT) {
@@ -36,7 +36,7 @@ final class EntityValues {
         return new EntityRef(side, kind.entityType, u.sourcedId(), v);
     }
 
-    static EntityRef of(SnapshotSide side, RosterClass c) {
+    public static EntityRef of(SnapshotSide side, RosterClass c) {
         Map<String, String> v = new LinkedHashMap<>();
         v.put("sisId", c.sisId());
         v.put("title", c.title());
@@ -48,7 +48,7 @@ final class EntityValues {
         return new EntityRef(side, EntityType.CLASS, c.sourcedId(), v);
     }
 
-    static EntityRef of(SnapshotSide side, Enrollment e) {
+    public static EntityRef of(SnapshotSide side, Enrollment e) {
         Map<String, String> v = new LinkedHashMap<>();
         v.put("class", e.classSourcedId());
         v.put("person", e.userSourcedId());

@@ -1,17 +1,17 @@
-package com.bookmarked.cdt.tool.missingdata;
+package com.bookmarked.cdt.core.tool.support;
 
 import com.bookmarked.cdt.core.finding.EntityType;
 import com.bookmarked.cdt.core.roster.RoleType;
 
 /** The kinds of record the rules look at, named as support talks about them. */
-enum RecordKind {
+public enum RecordKind {
     STUDENT(EntityType.STUDENT, "student"),
     STAFF(EntityType.STAFF, "staff member"),
     GUARDIAN(EntityType.GUARDIAN, "guardian"),
     CLASS(EntityType.CLASS, "class");
 
-    final EntityType entityType;
-    final String label;
+    public final EntityType entityType;
+    public final String label;
 
     RecordKind(EntityType entityType, String label) {
         this.entityType = entityType;
@@ -19,11 +19,11 @@ enum RecordKind {
     }
 
     /** Rule ids use the entity type's wire name: {@code sis.student.required.identifier}. */
-    String id() {
+    public String id() {
         return entityType.wireName();
     }
 
-    static RecordKind of(RoleType role) {
+    public static RecordKind of(RoleType role) {
         return switch (role) {
             case STUDENT -> STUDENT;
             case GUARDIAN -> GUARDIAN;
