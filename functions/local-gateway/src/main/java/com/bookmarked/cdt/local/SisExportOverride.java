@@ -17,7 +17,9 @@ import jakarta.inject.Singleton;
 /**
  * {@code cdt run TOOL --customer C --sis oneroster-csv:PATH}: the SIS side of this one run is read
  * from PATH by the OneRoster CSV connector, ahead of whatever the customer's settings name. Only
- * the CLI sets the property; the customer's stored settings are untouched.
+ * the CLI sets the property; the customer's stored settings are untouched. {@link SisExportCache}
+ * keeps the snapshot cache keyed by PATH, so that such a run neither reuses nor leaves behind a
+ * snapshot under the customer's own SIS location.
  */
 @Singleton
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -41,10 +43,14 @@ final class SisExportOverride implements SnapshotProvider {
 
     @Override
     public RosterSnapshot fetch(Customer customer, SnapshotSide side, Progress progress) {
+        return csv.fetch(onExport(customer, location), side, progress);
+    }
+
+    /** The customer as this run sees it: its settings, with the SIS at the given export. */
+    static Customer onExport(Customer customer, String location) {
         CustomerSettings s = customer.settings();
-        Customer onExport = new Customer(customer.id(), customer.name(), new CustomerSettings(
+        return new Customer(customer.id(), customer.name(), new CustomerSettings(
                 new CustomerSettings.Sis(OneRosterCsvReader.SOURCE, location, null), s.ours(), s.snapshotTtlMinutes()),
                 customer.updatedAt());
-        return csv.fetch(onExport, side, progress);
     }
 }

@@ -83,7 +83,8 @@ class CdtRunOnTheDemoDistrictTest {
         }
         assertThat(found).isEqualTo(planted);
 
-        // the run really reads the given export: one that is not there fails the run, naming it
+        // the run really reads the given export (the snapshot cache is keyed by it): one that is not there fails
+        // the run, naming it
         StringWriter missingErr = new StringWriter();
         Path gone = v12.resolve("moved-away.zip");
         int failed = Cdt.commandLine().setOut(new PrintWriter(new StringWriter())).setErr(new PrintWriter(missingErr))
