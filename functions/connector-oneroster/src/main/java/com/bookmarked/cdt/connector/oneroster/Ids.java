@@ -19,7 +19,8 @@ final class Ids {
 
     /** Sized for about this many ids, so that a large file does not rehash as it grows. */
     Ids(long expected) {
-        int capacity = Integer.highestOneBit((int) Math.min(Math.max(expected * 2, 16), 1 << 28) - 1) << 1;
+        // at most 4 million slots up front (16 MB); a file with more ids grows the table as it goes
+        int capacity = Integer.highestOneBit((int) Math.min(Math.max(expected * 2, 16), 1 << 22) - 1) << 1;
         table = new String[capacity];
     }
 
