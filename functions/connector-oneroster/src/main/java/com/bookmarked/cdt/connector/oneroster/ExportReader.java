@@ -156,7 +156,7 @@ final class ExportReader {
             int birth = table.column("birthDate");
             int sex = table.column("sex");
             return row -> {
-                String userId = unique(row, id, seen);
+                String userId = row.requiredCode(id, "sourcedId");
                 status(row);
                 LocalDate birthDate = Values.date("birthDate", row.code(birth));
                 String sexValue = row.code(sex);
@@ -164,6 +164,7 @@ final class ExportReader {
                     Values.vocabulary("sex", sexValue, files.sexes, version);
                 }
                 modified(row);
+                claim(row, userId, seen);
                 byUser.put(userId, new Demographic(birthDate, row.line()));
             };
         });
@@ -179,10 +180,11 @@ final class ExportReader {
             int identifier = table.column("identifier");
             int parent = table.column("parentSourcedId");
             return row -> {
-                String sourcedId = unique(row, id, orgs.ids);
+                String sourcedId = row.requiredCode(id, "sourcedId");
                 String orgType = Values.vocabulary("type", row.requiredCode(type, "type"), OneRosterFiles.ORG_TYPES, version);
                 RecordStatus status = status(row);
                 modified(row);
+                claim(row, sourcedId, orgs.ids);
                 String parentId = forward(row, parent, "parentSourcedId", orgs, parents);
                 builder.org(new Org(sourcedId, sourcedId, row.text(name), switch (orgType) {
                     case "district" -> Org.OrgType.DISTRICT;
@@ -204,12 +206,13 @@ final class ExportReader {
             int end = table.column("endDate");
             int parent = table.column("parentSourcedId");
             return row -> {
-                String sourcedId = unique(row, id, sessions.ids);
+                String sourcedId = row.requiredCode(id, "sourcedId");
                 String sessionType = Values.vocabulary("type", row.requiredCode(type, "type"), OneRosterFiles.SESSION_TYPES, version);
                 LocalDate startDate = Values.date("startDate", row.code(start));
                 LocalDate endDate = Values.date("endDate", row.code(end));
                 RecordStatus status = status(row);
                 modified(row);
+                claim(row, sourcedId, sessions.ids);
                 if (startDate != null && endDate != null && endDate.isBefore(startDate)) {
                     problems.rowKept(row.file(), row.line(), "endDate", row.code(end), "the session ends before it starts ("
                             + startDate + ")");
@@ -229,9 +232,10 @@ final class ExportReader {
             int org = table.column("orgSourcedId");
             int year = table.column("schoolYearSourcedId");
             return row -> {
-                String sourcedId = unique(row, id, courses.ids);
+                String sourcedId = row.requiredCode(id, "sourcedId");
                 RecordStatus status = status(row);
                 modified(row);
+                claim(row, sourcedId, courses.ids);
                 String orgId = reference(row, org, "orgSourcedId", orgs);
                 reference(row, year, "schoolYearSourcedId", sessions);
                 builder.course(new Course(sourcedId, row.text(title), orgId, status, row.extensions()));
@@ -248,13 +252,14 @@ final class ExportReader {
             int terms = table.column("termSourcedIds");
             int classType = table.column("classType");
             return row -> {
-                String sourcedId = unique(row, id, classes.ids);
+                String sourcedId = row.requiredCode(id, "sourcedId");
                 String type = row.code(classType);
                 if (type != null) {
                     Values.vocabulary("classType", type, OneRosterFiles.CLASS_TYPES, version);
                 }
                 RecordStatus status = status(row);
                 modified(row);
+                claim(row, sourcedId, classes.ids);
                 String schoolId = reference(row, school, "schoolSourcedId", orgs);
                 String courseId = reference(row, course, "courseSourcedId", courses);
                 List<String> termIds = references(row, terms, "termSourcedIds", sessions);
@@ -278,7 +283,7 @@ final class ExportReader {
             int begin = table.column("beginDate");
             int end = table.column("endDate");
             return row -> {
-                unique(row, id, seen);
+                String sourcedId = row.requiredCode(id, "sourcedId");
                 String userId = row.requiredCode(user, "userSourcedId");
                 boolean primary = Values.vocabulary("roleType", row.requiredCode(roleType, "roleType"), OneRosterFiles.ROLE_TYPES,
                         version).equals("primary");
@@ -288,6 +293,7 @@ final class ExportReader {
                 LocalDate endDate = Values.date("endDate", row.code(end));
                 RecordStatus status = status(row);
                 modified(row);
+                claim(row, sourcedId, seen);
                 orgId = resolve(row, "orgSourcedId", orgId, orgs);
                 byUser.computeIfAbsent(userId, k -> new ArrayList<>(1)).add(new RoleRow(row.line(), orgId,
                         RoleType.fromOneRoster(roleName), roleName, primary, beginDate, endDate, status));
@@ -323,15 +329,19 @@ final class ExportReader {
             int preferredFamily = table.column("preferredFamilyName");
             int master = table.column("userMasterIdentifier");
             return row -> {
-                String sourcedId = unique(row, id, users.ids);
+                String sourcedId = row.requiredCode(id, "sourcedId");
                 boolean enabled = Values.bool("enabledUser", row.code(enabledUser), true);
-                RoleType roleType;
+                RoleType roleType = roles == null
+                        ? RoleType.fromOneRoster(Values.vocabulary("role", row.requiredCode(role, "role"), files.userRoles, version))
+                        : null;
+                RecordStatus status = status(row);
+                Instant modified = modified(row);
+                // nothing below skips the row: only now is the id the file's, and are its roles and birth date taken
+                claim(row, sourcedId, users.ids);
                 List<String> orgList;
                 List<UserRole> userRoles;
                 if (roles == null) {
                     // 1.1: the role and the orgs are in the user's row
-                    roleType = RoleType.fromOneRoster(Values.vocabulary("role", row.requiredCode(role, "role"), files.userRoles,
-                            version));
                     orgList = references(row, orgColumn, "orgSourcedIds", orgs);
                     userRoles = List.of();
                 } else {
@@ -344,8 +354,6 @@ final class ExportReader {
                                 + files.roles.fileName() + ", so CDT cannot tell whether it is a student, staff or a guardian");
                     }
                 }
-                RecordStatus status = status(row);
-                Instant modified = modified(row);
                 List<String> agentList = Values.list(row.code(agentIds));
                 for (int i = 0; i < agentList.size(); i++) {
                     String agent = agentList.get(i);
@@ -427,7 +435,7 @@ final class ExportReader {
             int begin = table.column("beginDate");
             int end = table.column("endDate");
             return row -> {
-                String sourcedId = unique(row, id, seen);
+                String sourcedId = row.requiredCode(id, "sourcedId");
                 String classId = row.requiredCode(cls, "classSourcedId");
                 String userId = row.requiredCode(user, "userSourcedId");
                 RoleType roleType = RoleType.fromOneRoster(Values.vocabulary("role", row.requiredCode(role, "role"),
@@ -437,6 +445,7 @@ final class ExportReader {
                 LocalDate endDate = Values.date("endDate", row.code(end));
                 RecordStatus status = status(row);
                 modified(row);
+                claim(row, sourcedId, seen);
                 classId = resolve(row, "classSourcedId", classId, classes);
                 userId = resolve(row, "userSourcedId", userId, users);
                 String schoolId = reference(row, school, "schoolSourcedId", orgs);
@@ -457,10 +466,11 @@ final class ExportReader {
             int id = table.column("sourcedId");
             int user = table.column("userSourcedId");
             return row -> {
-                unique(row, id, seen);
+                String sourcedId = row.requiredCode(id, "sourcedId");
                 String userId = row.requiredCode(user, "userSourcedId");
                 status(row);
                 modified(row);
+                claim(row, sourcedId, seen);
                 resolve(row, "userSourcedId", userId, users);
             };
         });
@@ -513,20 +523,20 @@ final class ExportReader {
         }
     }
 
-    private String unique(Row row, int column, Ids ids) throws BadValue, DuplicateId {
-        String id = row.requiredCode(column, "sourcedId");
+    /**
+     * Makes a row's sourcedId the file's, once the row is known to be kept (so that a skipped row's
+     * id does not count as there); a second row with the id stops the import.
+     */
+    private static void claim(Row row, String id, Ids ids) throws DuplicateId {
         if (!ids.add(id)) {
             throw new DuplicateId(row.file(), row.line(), id);
         }
-        return id;
     }
 
-    private String unique(Row row, int column, Set<String> seen) throws BadValue, DuplicateId {
-        String id = row.requiredCode(column, "sourcedId");
+    private static void claim(Row row, String id, Set<String> seen) throws DuplicateId {
         if (!seen.add(id)) {
             throw new DuplicateId(row.file(), row.line(), id);
         }
-        return id;
     }
 
     private RecordStatus status(Row row) throws BadValue {

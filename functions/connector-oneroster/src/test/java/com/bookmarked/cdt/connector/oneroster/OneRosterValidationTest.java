@@ -56,6 +56,17 @@ class OneRosterValidationTest {
     }
 
     @Test
+    void aSkippedRowIsNotThereForTheRowsThatPointAtIt(@TempDir Path dir) throws Exception {
+        Map<String, String> files = validExport();
+        files.put("classes.csv", files.get("classes.csv") + "k2,gone,,Art,04,c-math4,A-1,scheduled,Room 1,s1,y27,art,,1\n");
+        files.put("enrollments.csv", files.get("enrollments.csv") + "e3,,,k2,s1,u1,student,false,,\n");
+        OneRosterImport result = reader.read(folder(dir, files), "x", NOW);
+        assertThat(result.problems()).extracting(ImportProblem::toString).containsExactly(
+                "classes.csv line 3, column status (value \"gone\"): not a OneRoster status (expected active or tobedeleted); the row was skipped",
+                "enrollments.csv line 4, column classSourcedId (value \"k2\"): there is no class with this sourcedId in classes.csv (or its row there was skipped)");
+    }
+
+    @Test
     void guardiansListedBeforeTheirStudentsResolve(@TempDir Path dir) throws Exception {
         Map<String, String> files = validExport();
         String users = files.get("users.csv");
