@@ -90,7 +90,15 @@ public class RunExecutor {
             }
             LOG.info("run started: tool {}", run.toolId());
             try (RunProgressWriter progress = new RunProgressWriter(runId, runs, System::nanoTime).start()) {
-                work(run, progress, startedAt);
+                try {
+                    work(run, progress, startedAt);
+                } catch (Exception e) {
+                    // a connector that stops mid-fetch because the agent cancelled throws; that is a cancel, not a failure
+                    if (!cancelledAfter(progress, e)) {
+                        throw e;
+                    }
+                    cancelled(runId, startedAt);
+                }
             } catch (Exception | LinkageError | StackOverflowError | OutOfMemoryError e) {
                 fail(runId, startedAt, e);
             }
@@ -156,6 +164,15 @@ public class RunExecutor {
                 : "our database" + (customer.settings().ours() == null ? "" : " (" + customer.settings().ours().instance() + ")");
         throw new UserFacingException("No connector in this deployment can read " + what
                 + " for customer '" + customer.id() + "'. Engineers: check the customer's settings and the deployed connectors.");
+    }
+
+    private static boolean cancelledAfter(RunProgressWriter progress, Exception e) {
+        try {
+            return progress.cancelledNow();
+        } catch (RuntimeException checkFailed) {
+            e.addSuppressed(checkFailed);
+            return false;
+        }
     }
 
     private void cancelled(UUID runId, Instant startedAt) {

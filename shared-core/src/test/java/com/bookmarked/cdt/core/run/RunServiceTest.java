@@ -235,6 +235,16 @@ class RunServiceTest {
     }
 
     @Test
+    void aSourceThatGivesUpBecauseOfTheCancelEndsCancelledNotFailed() {
+        Run started = runs.start(ScriptedTool.ID, "lincoln", Map.of("mode", "throw-on-cancel"), null, "agent1");
+        awaitPhase(started.runId(), "Checking");
+        runs.cancel(started.runId(), "agent2");
+        Run done = awaitFinished(started.runId());
+        assertThat(done.status()).isEqualTo(RunStatus.CANCELLED);
+        assertThat(done.error()).isNull();
+    }
+
+    @Test
     void cancellingAQueuedRunEndsItAtOnce() {
         UUID id = UUID.randomUUID();
         repository.save(new RunRecord(id, ScriptedTool.ID, "lincoln", null, "agent1", Map.of(), RunStatus.QUEUED,

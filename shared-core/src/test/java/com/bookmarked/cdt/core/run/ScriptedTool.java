@@ -57,7 +57,8 @@ public class ScriptedTool implements DiagnosticTool {
                         "properties", Map.of(
                                 "count", Map.of("type", "integer", "minimum", 0, "maximum", 200_000),
                                 "mode", Map.of("type", "string", "enum",
-                                        List.of("ok", "user-error", "crash", "wait-for-cancel", "block", "bad-finding")),
+                                        List.of("ok", "user-error", "crash", "wait-for-cancel", "throw-on-cancel", "block",
+                                                "bad-finding")),
                                 "label", Map.of("type", "string", "maxLength", 20)),
                         "additionalProperties", false),
                 List.of("ALPHA", "BETA"));
@@ -81,6 +82,18 @@ public class ScriptedTool implements DiagnosticTool {
                     progress.report("Checking", i++ % 100);
                     if (progress.cancelled()) {
                         return new ToolResult(findings(1, -1), Map.of());
+                    }
+                    sleep(5);
+                }
+                throw new IllegalStateException("never cancelled");
+            }
+            case "throw-on-cancel" -> {
+                // like a connector that abandons a half-read source when the run is cancelled
+                long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+                while (System.nanoTime() < until) {
+                    progress.report("Checking", 10);
+                    if (progress.cancelled()) {
+                        throw new UserFacingException("Reading stopped because the run was cancelled.");
                     }
                     sleep(5);
                 }
