@@ -48,6 +48,28 @@ class SnapshotCodecTest {
     }
 
     @Test
+    void theDateTheDataDescribesIsKept() throws IOException {
+        RosterSnapshot sis = DISTRICT.sis();
+        RosterSnapshot dated = new RosterSnapshot(sis.meta().withDataAsOf(java.time.LocalDate.of(2026, 11, 16)), sis.orgs(),
+                sis.users(), sis.classes(), sis.courses(), sis.academicSessions(), sis.enrollments(),
+                sis.guardianEmailsElsewhere());
+        RosterSnapshot read = SnapshotCodec.read(new ByteArrayInputStream(encode(dated)));
+        assertThat(read.meta().asOfDate()).isEqualTo(java.time.LocalDate.of(2026, 11, 16));
+    }
+
+    @Test
+    void readingBackSharesRepeatedIdsAsTheWrittenSnapshotDid() throws IOException {
+        RosterSnapshot read = SnapshotCodec.read(new ByteArrayInputStream(encode(DISTRICT.sis())));
+        var enrollments = read.enrollments();
+        var first = enrollments.get(0);
+        var sameClass = enrollments.stream().filter(e -> e != first && e.classSourcedId().equals(first.classSourcedId()))
+                .findFirst().orElseThrow();
+        assertThat(sameClass.classSourcedId()).isSameAs(first.classSourcedId());
+        var user = read.users().stream().filter(u -> u.sourcedId().equals(first.userSourcedId())).findFirst().orElseThrow();
+        assertThat(first.userSourcedId()).isSameAs(user.sourcedId());
+    }
+
+    @Test
     void theFileIsCompressed() throws IOException {
         byte[] bytes = encode(DISTRICT.sis());
         long payload;
@@ -98,10 +120,10 @@ class SnapshotCodecTest {
     }
 
     @Test
-    void version2KeepsExtensionsInTheirOrderAndTheNewUserFields() throws IOException {
+    void theCurrentVersionKeepsExtensionsInTheirOrderAndTheNewUserFields() throws IOException {
         RosterSnapshot original = withEveryNewField();
         byte[] bytes = encode(original);
-        assertThat(new String(bytes, 0, 8, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("CDTSNAP2");
+        assertThat(new String(bytes, 0, 8, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("CDTSNAP3");
         RosterSnapshot read = SnapshotCodec.read(new ByteArrayInputStream(bytes));
         assertThat(read).isEqualTo(original);
         assertThat(read.users().get(0).extensions().keySet()).containsExactly("metadata.jp.homeClass", "metadata.district.lunchCode", "ALPHA");

@@ -32,6 +32,9 @@ abstract class CsvSource implements Closeable {
     /** The file's size in bytes (uncompressed), or -1 when unknown; only to size tables ahead. */
     abstract long size(String fileName) throws IOException;
 
+    /** When the file was last written, as the export records it, or null when unknown. */
+    abstract java.time.LocalDateTime modified(String fileName) throws IOException;
+
     static CsvSource of(Path location, ZipLimits limits) throws IOException {
         if (Files.isDirectory(location)) {
             return new Folder(location);
@@ -83,6 +86,13 @@ abstract class CsvSource implements Closeable {
         long size(String fileName) throws IOException {
             Path match = find(fileName);
             return match == null ? -1 : Files.size(match);
+        }
+
+        @Override
+        java.time.LocalDateTime modified(String fileName) throws IOException {
+            Path match = find(fileName);
+            return match == null ? null
+                    : java.time.LocalDateTime.ofInstant(Files.getLastModifiedTime(match).toInstant(), java.time.ZoneOffset.UTC);
         }
 
         @Override
@@ -189,6 +199,12 @@ abstract class CsvSource implements Closeable {
         long size(String fileName) {
             ZipEntry entry = files.get(fileName.toLowerCase(Locale.ROOT));
             return entry == null ? -1 : Math.min(entry.getSize(), limits.maxEntryBytes());
+        }
+
+        @Override
+        java.time.LocalDateTime modified(String fileName) {
+            ZipEntry entry = files.get(fileName.toLowerCase(Locale.ROOT));
+            return entry == null || entry.getTime() == -1 ? null : entry.getTimeLocal();
         }
 
         @Override

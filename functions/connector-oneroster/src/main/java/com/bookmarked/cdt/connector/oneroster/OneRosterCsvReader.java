@@ -34,14 +34,28 @@ public final class OneRosterCsvReader {
     public OneRosterImport read(Path export, String customerId, Instant fetchedAt) throws IOException {
         try (CsvSource source = CsvSource.of(export, limits)) {
             Manifest manifest = Manifest.read(source);
-            RosterSnapshot.Builder builder = RosterSnapshot.builder(
-                    new SnapshotMeta(customerId, SnapshotSide.SIS, SOURCE, fetchedAt, null));
+            RosterSnapshot.Builder builder = RosterSnapshot.builder(new SnapshotMeta(customerId, SnapshotSide.SIS, SOURCE,
+                    fetchedAt, null, exportDate(source, fetchedAt)));
             Problems problems = new Problems(MAX_PROBLEMS_KEPT);
             ExportReader reader = new ExportReader(source, manifest, builder, problems);
             reader.readAll();
             return new OneRosterImport(builder.build(), manifest.version.label, problems.kept(), problems.count(),
                     reader.rowsRead(), problems.skippedRows(), reader.modes());
         }
+    }
+
+    /**
+     * The day the export describes: when its manifest was written. A date before 2000 (zip tools
+     * that record no time) or after the fetch (a wrong clock) is not believed.
+     */
+    private static java.time.LocalDate exportDate(CsvSource source, Instant fetchedAt) throws IOException {
+        java.time.LocalDateTime written = source.modified("manifest.csv");
+        if (written == null) {
+            return null;
+        }
+        java.time.LocalDate day = written.toLocalDate();
+        java.time.LocalDate fetched = java.time.LocalDate.ofInstant(fetchedAt, java.time.ZoneOffset.UTC);
+        return day.getYear() < 2000 || day.isAfter(fetched) ? null : day;
     }
 
     /** The OneRoster version manifest.csv names, read without the rest of the export. */
