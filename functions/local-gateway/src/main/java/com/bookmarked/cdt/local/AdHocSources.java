@@ -80,6 +80,19 @@ final class AdHocSources {
         }
     }
 
+    /** With {@code --customer}: the export's path; our side then comes from the customer, so --ours and its options are refused. */
+    String sisExportForCustomer() {
+        if (oursUrl != null || oursUser != null || oursPasswordRef != null || mapping != null || customerKey != null) {
+            throw new IllegalArgumentException("with --customer, our side comes from the customer's settings: "
+                    + "leave out --ours, --ours-user, --ours-password-ref, --mapping and --customer-key");
+        }
+        String prefix = OneRosterCsvReader.SOURCE + ":";
+        if (!sis.startsWith(prefix)) {
+            throw new IllegalArgumentException("--sis must be " + prefix + "PATH");
+        }
+        return sis.substring(prefix.length());
+    }
+
     private RosterSnapshot readSis(PrintWriter log) throws Exception {
         String prefix = OneRosterCsvReader.SOURCE + ":";
         if (!sis.startsWith(prefix)) {
@@ -88,10 +101,10 @@ final class AdHocSources {
         OneRosterImport imported = new OneRosterCsvReader().read(Path.of(sis.substring(prefix.length())),
                 AD_HOC_CUSTOMER, Instant.now());
         if (imported.problemCount() > 0) {
-            log.printf("The OneRoster files had %,d bad rows, skipped; the first: %s%n", imported.problemCount(),
-                    imported.problems().get(0));
+            log.printf("The OneRoster %s files had %,d problems (%,d rows skipped); the first: %s%n", imported.version(),
+                    imported.problemCount(), imported.skippedRows(), imported.problems().get(0));
         }
-        return imported.snapshot();
+        return imported.fullSnapshot();
     }
 
     private RosterSnapshot readOurs(Secrets secrets, PrintWriter log) throws Exception {

@@ -14,7 +14,7 @@ import java.util.concurrent.Callable;
 /** {@code cdt demo --students N --seed S --out DIR}: writes a demo district and its truth manifest. */
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = "Write a demo district: our side as SQL for the reference schema, the SIS side as a "
-                + "OneRoster 1.1 CSV zip, and truth.json listing every planted problem.")
+                + "OneRoster 1.1 (or 1.2) CSV zip, and truth.json listing every planted problem.")
 final class DemoCommand implements Callable<Integer> {
 
     @Option(names = "--students", defaultValue = "2000", description = "Number of students (100 to 500000).")
@@ -26,10 +26,15 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, description = "Folder to write into.")
     Path out;
 
+    @Option(names = "--oneroster-version", defaultValue = "1.1",
+            description = "OneRoster CSV version of the SIS zip: 1.1 or 1.2 (default: ${DEFAULT-VALUE}); the roster is the same.")
+    String oneRosterVersion;
+
     @Override
     public Integer call() throws Exception {
         long start = System.nanoTime();
-        var written = new DemoDistrictWriter().write(new DemoSpec(students, seed), out);
+        var written = new DemoDistrictWriter().write(new DemoSpec(students, seed), out,
+                DemoDistrictWriter.OneRosterVersion.of(oneRosterVersion));
         copyReferenceSchema(out);
         System.out.printf("Wrote a demo district of %,d students (seed %d) to %s in %.1f s%n", students, seed,
                 out.toAbsolutePath(), (System.nanoTime() - start) / 1e9);

@@ -29,7 +29,9 @@ import java.util.concurrent.Callable;
 /**
  * {@code cdt run TOOL}: runs a tool and prints its findings. With {@code --customer} it goes
  * through the same run service as the API (so the run is recorded and audited); with ad-hoc
- * sources it reads them directly and records nothing.
+ * sources it reads them directly and records nothing. {@code --customer C --sis oneroster-csv:PATH}
+ * runs for the stored customer but reads the SIS side from PATH for this run only (the customer's
+ * settings are not changed).
  */
 @Command(name = "run", mixinStandardHelpOptions = true, description = "Run a diagnostic tool and print its findings.")
 final class RunCommand implements Callable<Integer> {
@@ -39,7 +41,7 @@ final class RunCommand implements Callable<Integer> {
     @Parameters(index = "0", description = "Tool id, e.g. missing-data.")
     String toolId;
 
-    @ArgGroup(exclusive = true, multiplicity = "1")
+    @ArgGroup(exclusive = false, multiplicity = "1")
     Target target;
 
     static final class Target {
@@ -69,11 +71,17 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        if (target.adHoc != null) {
+        if (target.customer == null) {
             return target.adHoc.run(toolId, params, format, out, err);
         }
+        Map<String, Object> extra = Map.of();
+        if (target.adHoc != null) {
+            extra = Map.of(SisExportOverride.PROPERTY, target.adHoc.sisExportForCustomer());
+            err.println("The SIS side of " + target.customer + " is read from " + extra.get(SisExportOverride.PROPERTY)
+                    + " for this run; the customer's settings are unchanged.");
+        }
         try (LocalEnvironment environment = LocalEnvironment.prepare(options, err);
-             ApplicationContext context = environment.startContext(Map.of())) {
+             ApplicationContext context = environment.startContext(extra)) {
             RunService runs = context.getBean(RunService.class);
             Map<String, Object> parameters = CliParameters.coerce(context.getBean(ToolCatalogue.class).require(toolId)
                     .descriptor().parametersSchema(), params);

@@ -1,5 +1,7 @@
 package com.bookmarked.cdt.local;
 
+import com.bookmarked.cdt.core.demo.DemoDistrictWriter;
+import com.bookmarked.cdt.core.demo.DemoSpec;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
@@ -54,6 +56,42 @@ class CdtRunOnTheDemoDistrictTest {
         }
         assertThat(planted.keySet()).containsExactlyInAnyOrderElementsOf(MISSING_DATA_CATEGORIES);
         assertThat(found).isEqualTo(planted);
+    }
+
+    /** The acceptance of issue 3: the same run with the SIS side read from the demo written as OneRoster 1.2. */
+    @Test
+    void theSameFromTheOneRoster1p2ExportOfTheDistrict(@TempDir Path dataDir, @TempDir Path v12) throws Exception {
+        Path zip = new DemoDistrictWriter().write(new DemoSpec(1500, 3), v12, DemoDistrictWriter.OneRosterVersion.V1_2).zip();
+        StringWriter stdout = new StringWriter();
+        StringWriter stderr = new StringWriter();
+        int exit = Cdt.commandLine().setOut(new PrintWriter(stdout)).setErr(new PrintWriter(stderr))
+                .execute("run", "missing-data", "--customer", "demo", "--sis", "oneroster-csv:" + zip, "--format", "json",
+                        "--data-dir", dataDir.toString(), "--demo-students", "1500", "--demo-seed", "3");
+        assertThat(exit).as(stderr.toString()).isZero();
+        assertThat(stderr.toString()).contains("is read from " + zip);
+
+        ObjectMapper json = new ObjectMapper();
+        Map<String, Set<String>> found = new TreeMap<>();
+        for (JsonNode f : json.readTree(stdout.toString())) {
+            found.computeIfAbsent(f.get("category").asText(), c -> new TreeSet<>()).add(keys(f.get("entities")));
+        }
+        Map<String, Set<String>> planted = new TreeMap<>();
+        for (JsonNode p : json.readTree(v12.resolve("truth.json").toFile()).get("problems")) {
+            if (MISSING_DATA_CATEGORIES.contains(p.get("category").asText())) {
+                planted.computeIfAbsent(p.get("category").asText(), c -> new TreeSet<>()).add(keys(p.get("entities")));
+            }
+        }
+        assertThat(found).isEqualTo(planted);
+
+        // the run really reads the given export (the snapshot cache is keyed by it): one that is not there fails
+        // the run, naming it
+        StringWriter missingErr = new StringWriter();
+        Path gone = v12.resolve("moved-away.zip");
+        int failed = Cdt.commandLine().setOut(new PrintWriter(new StringWriter())).setErr(new PrintWriter(missingErr))
+                .execute("run", "missing-data", "--customer", "demo", "--sis", "oneroster-csv:" + gone,
+                        "--data-dir", dataDir.toString(), "--demo-students", "1500", "--demo-seed", "3");
+        assertThat(failed).isEqualTo(1);
+        assertThat(missingErr.toString()).contains("No OneRoster export at " + gone);
     }
 
     private static String keys(JsonNode entities) {

@@ -53,8 +53,9 @@ final class SisRoster {
     }
 
     static SnapshotMeta meta() {
+        // the export's own date, as the OneRoster reader takes it from the manifest's time in the zip
         return new SnapshotMeta(DemoDistrictGenerator.CUSTOMER_KEY, SnapshotSide.SIS, "oneroster-csv",
-                DemoDistrictGenerator.FETCHED_AT, null);
+                DemoDistrictGenerator.FETCHED_AT, null, DemoDistrictGenerator.AS_OF);
     }
 
     RosterSnapshot snapshot() {

@@ -6,7 +6,8 @@ import java.util.Locale;
 public enum RoleType {
     STUDENT, TEACHER, GUARDIAN, ADMINISTRATOR, AIDE, OTHER;
 
-    /** Maps OneRoster 1.1/1.2 role names (student, teacher, parent, guardian, relative, administrator, aide, ...). */
+    /** Maps OneRoster 1.1/1.2 role names (student, teacher, parent, guardian, relative, administrator, aide, principal, ...);
+     * roles the tools need not tell apart (counselor, ext:...) fold to OTHER. */
     public static RoleType fromOneRoster(String value) {
         if (value == null) {
             return OTHER;
@@ -15,7 +16,7 @@ public enum RoleType {
             case "student" -> STUDENT;
             case "teacher", "proctor" -> TEACHER;
             case "parent", "guardian", "relative" -> GUARDIAN;
-            case "administrator", "districtadministrator", "siteadministrator", "systemadministrator" -> ADMINISTRATOR;
+            case "administrator", "districtadministrator", "siteadministrator", "systemadministrator", "principal" -> ADMINISTRATOR;
             case "aide" -> AIDE;
             default -> OTHER;
         };

@@ -66,6 +66,40 @@ class DemoDistrictWriterTest {
     }
 
     @Test
+    void writesOneRoster1p2WithTheSameRosterAndTheSameTruth(@TempDir Path a, @TempDir Path b) throws Exception {
+        DemoSpec spec = new DemoSpec(800, 5);
+        DemoDistrictWriter.Written v11 = new DemoDistrictWriter().write(spec, a);
+        DemoDistrictWriter.Written v12 = new DemoDistrictWriter().write(spec, b, DemoDistrictWriter.OneRosterVersion.V1_2);
+
+        assertThat(v11.zip().getFileName().toString()).isEqualTo(DemoDistrictWriter.ZIP);
+        assertThat(v12.zip().getFileName().toString()).isEqualTo(DemoDistrictWriter.ZIP_V1P2);
+        assertThat(Files.exists(b.resolve(DemoDistrictWriter.ZIP))).isFalse();
+        assertThat(v12.manifest()).isEqualTo(v11.manifest());
+        assertThat(Files.readAllBytes(v12.truth())).isEqualTo(Files.readAllBytes(v11.truth()));
+        assertThat(Files.readAllBytes(v12.sql())).isEqualTo(Files.readAllBytes(v11.sql()));
+        try (ZipFile zip = new ZipFile(v12.zip().toFile())) {
+            assertThat(zip.stream().map(java.util.zip.ZipEntry::getName)).containsExactly("manifest.csv", "orgs.csv",
+                    "academicSessions.csv", "courses.csv", "classes.csv", "users.csv", "roles.csv", "demographics.csv",
+                    "enrollments.csv");
+            String manifest = new String(zip.getInputStream(zip.getEntry("manifest.csv")).readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(manifest).contains("oneroster.version,1.2\r\n").contains("file.roles,bulk\r\n")
+                    .contains("file.userProfiles,absent\r\n");
+            String users = new String(zip.getInputStream(zip.getEntry("users.csv")).readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(users.substring(0, users.indexOf('\r'))).doesNotContain(",role,").contains("primaryOrgSourcedId");
+            // the 1.2 users.csv has one row per user of the 1.1 file, and roles.csv one row per user and org
+            String users11;
+            try (ZipFile zip11 = new ZipFile(v11.zip().toFile())) {
+                users11 = new String(zip11.getInputStream(zip11.getEntry("users.csv")).readAllBytes(), StandardCharsets.UTF_8);
+            }
+            assertThat(users.split("\r\n")).hasSameSizeAs(users11.split("\r\n"));
+            long orgLinks = new DemoDistrictGenerator().generate(spec).sis().users().stream()
+                    .mapToLong(u -> u.orgSourcedIds().size()).sum();
+            String roles = new String(zip.getInputStream(zip.getEntry("roles.csv")).readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(roles.split("\r\n")).hasSize((int) orgLinks + 1);
+        }
+    }
+
+    @Test
     void oursSqlLoadsIntoTheReferenceSchemaAndReadsBackAsTheInMemorySnapshot(@TempDir Path folder) throws Exception {
         DemoSpec spec = new DemoSpec(2_000, 31);
         DemoDistrictWriter.Written written = new DemoDistrictWriter().write(spec, folder);

@@ -78,12 +78,13 @@ public class FileServerSnapshotProvider implements SnapshotProvider {
                 progress.report("Reading the district's OneRoster files", 0);
                 OneRosterImport result = reader.read(export, customer.id(), clock.instant());
                 if (result.problemCount() > 0) {
-                    LOG.warn("OneRoster import from the {} server skipped {} bad rows (version {})", server,
-                            result.problemCount(), result.version());
+                    LOG.warn("OneRoster import from the {} server (version {}) skipped {} bad rows and noted {} other problems",
+                            server, result.version(), result.skippedRows(), result.problemCount() - result.skippedRows());
                 }
                 LOG.info("read the district's export from the {} server: {} bytes", server, newest.size());
+                RosterSnapshot snapshot = result.fullSnapshot();
                 progress.report("OneRoster files read", 100);
-                return result.snapshot();
+                return snapshot;
             } finally {
                 Files.deleteIfExists(export);
             }

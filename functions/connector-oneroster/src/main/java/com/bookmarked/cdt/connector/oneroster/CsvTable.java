@@ -8,27 +8,39 @@ import de.siegmar.fastcsv.reader.FieldMismatchStrategy;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 /**
- * One CSV file read row by row: the header is matched to the file's spec, and rows that cannot be
- * read are reported to {@link Problems} and skipped, so one bad row never stops an import.
+ * One CSV file read row by row, never whole: the header is matched to the file's spec once, rows
+ * are read by column index, and rows that cannot be read are reported to {@link Problems} and
+ * skipped, so one bad row never stops an import. Columns the spec does not name are extensions.
  */
 final class CsvTable implements Closeable {
 
     /** A value in a row that cannot be used; the row is skipped. */
-    static final class BadValue extends Exception {
+    static class BadValue extends Exception {
         final String column;
         final String value;
+        /** The row shows the whole file cannot be trusted (e.g. a repeated sourcedId): the import stops. */
+        final boolean fatal;
 
         BadValue(String column, String value, String message) {
+            this(false, column, value, message);
+        }
+
+        BadValue(boolean fatal, String column, String value, String message) {
             super(message, null, false, false);
             this.column = column;
             this.value = value;
+            this.fatal = fatal;
         }
     }
 
@@ -41,6 +53,8 @@ final class CsvTable implements Closeable {
     private final CsvReader<CsvRecord> reader;
     private final Iterator<CsvRecord> records;
     private final Map<String, Integer> columns = new HashMap<>();
+    private final String[] names;
+    private final int[] extensionIndexes;
     private final int width;
     private final Problems problems;
 
@@ -54,8 +68,21 @@ final class CsvTable implements Closeable {
         }
         CsvRecord header = records.next();
         this.width = header.getFieldCount();
+        this.names = new String[width];
+        List<Integer> extensions = new ArrayList<>();
         for (int i = 0; i < width; i++) {
-            columns.putIfAbsent(header.getField(i).trim().toLowerCase(Locale.ROOT), i);
+            String name = header.getField(i).trim();
+            names[i] = name;
+            if (name.isEmpty()) {
+                continue;
+            }
+            if (columns.putIfAbsent(name.toLowerCase(Locale.ROOT), i) != null) {
+                throw new OneRosterFormatException(spec.fileName() + " has the column \"" + Problems.printable(name)
+                        + "\" twice in its header line, so CDT cannot tell which one to read.");
+            }
+            if (!spec.knows(name)) {
+                extensions.add(i);
+            }
         }
         for (String column : spec.required()) {
             if (!columns.containsKey(column.toLowerCase(Locale.ROOT))) {
@@ -63,9 +90,10 @@ final class CsvTable implements Closeable {
                         + "\", which OneRoster requires; the district's export needs fixing before CDT can read it.");
             }
         }
+        this.extensionIndexes = extensions.stream().mapToInt(Integer::intValue).toArray();
     }
 
-    static CsvTable open(FileSpec spec, InputStream in, Problems problems) throws OneRosterFormatException {
+    static CsvTable open(FileSpec spec, InputStream in, Problems problems) throws IOException {
         CsvReader<CsvRecord> reader = CsvReader.builder()
                 .detectBomHeader(true)
                 .extraFieldStrategy(FieldMismatchStrategy.IGNORE)
@@ -76,12 +104,33 @@ final class CsvTable implements Closeable {
         try {
             return new CsvTable(spec, reader, problems);
         } catch (CsvParseException e) {
-            throw unreadable(spec, 1, e);
+            reader.close();
+            throw unreadable(spec, 1);
+        } catch (UncheckedIOException e) {
+            reader.close();
+            throw e.getCause();
+        } catch (OneRosterFormatException e) {
+            reader.close();
+            throw e;
         }
     }
 
+    String fileName() {
+        return spec.fileName();
+    }
+
+    /** The index of a column, or -1 when the file does not have it. */
+    int column(String name) {
+        Integer index = columns.get(name.toLowerCase(Locale.ROOT));
+        return index == null ? -1 : index;
+    }
+
+    boolean hasExtensions() {
+        return extensionIndexes.length > 0;
+    }
+
     /** Reads every data row; returns how many there were (read or skipped). */
-    int forEach(RowReader target) throws OneRosterFormatException {
+    int forEach(RowReader target) throws IOException {
         Row row = new Row();
         int count = 0;
         long line = 1;
@@ -90,42 +139,70 @@ final class CsvTable implements Closeable {
                 CsvRecord record = records.next();
                 line = record.getStartingLineNumber();
                 count++;
-                if (record.getFieldCount() != width) {
-                    problems.add(new ImportProblem(spec.fileName(), line, null, null, "the row has " + record.getFieldCount()
-                            + " fields but the header has " + width + "; the row was skipped"));
+                int fields = record.getFieldCount();
+                if (fields < width || (fields > width && !blankFrom(record, width))) {
+                    problems.rowSkipped(spec.fileName(), line, null, null, "the row has " + fields
+                            + " fields but the header has " + width);
                     continue;
                 }
                 row.record = record;
+                row.line = line;
                 try {
                     target.read(row);
                 } catch (BadValue bad) {
-                    problems.add(new ImportProblem(spec.fileName(), line, bad.column, bad.value, bad.getMessage() + "; the row was skipped"));
+                    if (bad.fatal) {
+                        throw new OneRosterFormatException(bad.getMessage());
+                    }
+                    problems.rowSkipped(spec.fileName(), line, bad.column, bad.value, bad.getMessage());
                 }
             }
         } catch (CsvParseException e) {
-            throw unreadable(spec, line, e);
+            throw unreadable(spec, line);
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
         }
         return count;
     }
 
-    private static OneRosterFormatException unreadable(FileSpec spec, long line, CsvParseException e) {
+    private static boolean blankFrom(CsvRecord record, int from) {
+        for (int i = from; i < record.getFieldCount(); i++) {
+            if (!record.getField(i).isBlank()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static OneRosterFormatException unreadable(FileSpec spec, long line) {
         return new OneRosterFormatException(spec.fileName() + " is not valid CSV after line " + line
-                + " (for example an opening quote that never closes), so CDT stopped reading it.");
+                + " (for example an opening quote that never closes, or a line far too long), so CDT stopped reading it.");
     }
 
     @Override
     public void close() throws IOException {
-        reader.close();
+        try {
+            reader.close();
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
     }
 
-    /** The current row; values are looked up by column name. */
+    /** The current row; values are looked up by the index {@link #column} gave. */
     final class Row {
         private CsvRecord record;
+        private long line;
 
-        /** The value as written, or null when the column is absent or the value blank. */
-        String text(String column) {
-            Integer index = columns.get(column.toLowerCase(Locale.ROOT));
-            if (index == null) {
+        long line() {
+            return line;
+        }
+
+        String file() {
+            return spec.fileName();
+        }
+
+        /** The value as written, or null when the column is absent (-1) or the value blank. */
+        String text(int index) {
+            if (index < 0) {
                 return null;
             }
             String value = record.getField(index);
@@ -133,17 +210,35 @@ final class CsvTable implements Closeable {
         }
 
         /** An identifier or code: trimmed, null when blank. */
-        String code(String column) {
-            String value = text(column);
+        String code(int index) {
+            String value = text(index);
             return value == null ? null : value.trim();
         }
 
-        String requiredCode(String column) throws BadValue {
-            String value = code(column);
+        String requiredCode(int index, String column) throws BadValue {
+            String value = code(index);
             if (value == null) {
                 throw new BadValue(column, null, column + " is empty but OneRoster requires it");
             }
             return value;
+        }
+
+        /** The extension columns with a value, in file order; empty (and shared) when there are none. */
+        Map<String, String> extensions() {
+            if (extensionIndexes.length == 0) {
+                return Map.of();
+            }
+            Map<String, String> values = null;
+            for (int index : extensionIndexes) {
+                String value = record.getField(index);
+                if (!value.isBlank()) {
+                    if (values == null) {
+                        values = new LinkedHashMap<>();
+                    }
+                    values.put(names[index], value);
+                }
+            }
+            return values == null ? Map.of() : values;
         }
     }
 }

@@ -24,25 +24,38 @@ final class Manifest {
 
     static Manifest read(CsvSource source) throws IOException {
         Map<String, String> properties = new LinkedHashMap<>();
+        Problems problems = new Problems(1);
         try (InputStream in = source.open(SPEC.fileName())) {
             if (in == null) {
                 throw new OneRosterFormatException("The export has no manifest.csv, so CDT cannot tell which "
                         + "OneRoster version it is or which files it contains.");
             }
-            Problems ignored = new Problems(0);
-            try (CsvTable table = CsvTable.open(SPEC, in, ignored)) {
+            try (CsvTable table = CsvTable.open(SPEC, in, problems)) {
+                int name = table.column("propertyName");
+                int value = table.column("value");
                 table.forEach(row -> {
-                    String key = row.code("propertyName");
-                    if (key != null) {
-                        properties.putIfAbsent(key, row.code("value"));
+                    String key = row.code(name);
+                    if (key == null) {
+                        return;
+                    }
+                    String before = properties.putIfAbsent(key, row.code(value));
+                    if (before != null) {
+                        throw new CsvTable.BadValue("propertyName", key, "twice");
                     }
                 });
             }
         }
+        if (problems.count() > 0) {
+            ImportProblem first = problems.kept().get(0);
+            throw new OneRosterFormatException("manifest.csv cannot be trusted: " + (first.column() == null
+                    ? "line " + first.line() + " " + first.message()
+                    : "it names " + first.value() + " twice (again at line " + first.line() + ")")
+                    + ". The district's export needs fixing.");
+        }
         return new Manifest(properties);
     }
 
-    /** How the manifest sends a file; a file it does not mention counts as sent when present. */
+    /** How the manifest sends a file; a file it does not mention counts as sent in bulk when present. */
     Mode mode(FileSpec file) throws OneRosterFormatException {
         String value = properties.get(file.manifestKey());
         if (value == null) {
@@ -52,8 +65,8 @@ final class Manifest {
             case "bulk" -> Mode.BULK;
             case "delta" -> Mode.DELTA;
             case "absent" -> Mode.ABSENT;
-            default -> throw new OneRosterFormatException("manifest.csv says \"" + value + "\" for " + file.manifestKey()
-                    + "; OneRoster allows bulk, delta or absent.");
+            default -> throw new OneRosterFormatException("manifest.csv says \"" + Problems.printable(value) + "\" for "
+                    + file.manifestKey() + "; OneRoster allows bulk, delta or absent.");
         };
     }
 

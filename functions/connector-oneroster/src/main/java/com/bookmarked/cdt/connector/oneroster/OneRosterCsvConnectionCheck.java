@@ -10,7 +10,6 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -31,8 +30,6 @@ public class OneRosterCsvConnectionCheck {
     static final String MANIFEST = "Manifest";
     static final String FILES = "Roster files";
 
-    /** The reader ends each problem with this; the summary says it once for all of them. */
-    private static final String SKIPPED_SUFFIX = "; the row was skipped";
     private static final Logger LOG = LoggerFactory.getLogger(OneRosterCsvConnectionCheck.class);
 
     private final OneRosterCsvReader reader = new OneRosterCsvReader();
@@ -45,6 +42,11 @@ public class OneRosterCsvConnectionCheck {
             checks.add(new Check(SETTINGS, false, "The customer's SIS is set up as "
                     + (sis == null || sis.type() == null ? "nothing" : sis.type())
                     + ", not OneRoster CSV (oneroster-csv); test it with its own connector or change the settings."));
+            return ConnectionTestResult.failed(checks);
+        }
+        if (!LocalExport.isLocal(sis.location())) {
+            checks.add(new Check(SETTINGS, false, "The customer's SIS location " + sis.location() + " is a remote address, "
+                    + "which the FTP/SFTP connector fetches; test the connection there, or set a path on this machine."));
             return ConnectionTestResult.failed(checks);
         }
         Path export = path(sis.location());
@@ -68,8 +70,8 @@ public class OneRosterCsvConnectionCheck {
         }
 
         String version;
-        try (CsvSource source = CsvSource.of(export)) {
-            version = Manifest.read(source).version.label;
+        try {
+            version = reader.version(export);
             checks.add(new Check(MANIFEST, true, "manifest.csv says OneRoster " + version + "."));
         } catch (OneRosterFormatException e) {
             checks.add(new Check(MANIFEST, false, e.getMessage()));
@@ -81,6 +83,7 @@ public class OneRosterCsvConnectionCheck {
         OneRosterImport result;
         try {
             result = reader.read(export, customer.id(), clock.instant());
+            result.fullSnapshot();
         } catch (OneRosterFormatException e) {
             checks.add(new Check(FILES, false, e.getMessage()));
             return ConnectionTestResult.failed(checks);
@@ -94,15 +97,40 @@ public class OneRosterCsvConnectionCheck {
         return ConnectionTestResult.of(checks, found);
     }
 
-    /** Rows the reader skips don't stop a run; the agent still hears of them (where, never the values). */
+    /**
+     * Rows the reader skips don't stop a run; the agent still hears of them, and of references that
+     * do not resolve (where, never the values: this text is audited).
+     */
     private static String skipped(OneRosterImport result) {
-        if (result.problemCount() == 0) {
-            return "";
+        StringBuilder text = new StringBuilder();
+        if (result.skippedRows() > 0) {
+            ImportProblem first = first(result, ImportProblem.Effect.ROW_SKIPPED);
+            text.append("; ").append(count(result.skippedRows(), "row")).append(" cannot be read and will be skipped");
+            if (first != null) {
+                text.append(" (first: ").append(first.where()).append(": ").append(first.message()).append(')');
+            }
         }
-        ImportProblem first = result.problems().get(0);
-        return "; " + count(result.problemCount(), "row") + " cannot be read and will be skipped (first: "
-                + first.file() + " line " + first.line() + (first.column() == null ? "" : ", column " + first.column())
-                + ": " + first.message().replace(SKIPPED_SUFFIX, "") + ")";
+        int others = result.problemCount() - result.skippedRows();
+        if (others > 0) {
+            ImportProblem first = first(result, ImportProblem.Effect.ROW_KEPT);
+            if (first == null) {
+                first = first(result, ImportProblem.Effect.FILE);
+            }
+            text.append("; ").append(count(others, "other problem")).append(" to pass on to the district");
+            if (first != null) {
+                text.append(" (first: ").append(first.where()).append(": ").append(first.message()).append(')');
+            }
+        }
+        return text.toString();
+    }
+
+    private static ImportProblem first(OneRosterImport result, ImportProblem.Effect effect) {
+        for (ImportProblem p : result.problems()) {
+            if (p.effect() == effect) {
+                return p;
+            }
+        }
+        return null;
     }
 
     private static ConnectionTestResult unreadable(List<Check> checks, String name, String where, IOException e) {
@@ -114,14 +142,7 @@ public class OneRosterCsvConnectionCheck {
     }
 
     private static Path path(String location) {
-        if (location == null || location.isBlank()) {
-            return null;
-        }
-        try {
-            return Path.of(location);
-        } catch (InvalidPathException e) {
-            return null;
-        }
+        return LocalExport.path(location);
     }
 
     private static String size(Path file) {

@@ -1,29 +1,29 @@
 package com.bookmarked.cdt.connector.oneroster;
 
-/**
- * The OneRoster CSV versions CDT reads, named as manifest.csv's {@code oneroster.version} says.
- * Adding 1.2 means a constant here and the files of that version (see {@link V1p1Files}).
- */
+/** The OneRoster CSV versions CDT reads, named as manifest.csv's {@code oneroster.version} says. */
 enum OneRosterVersion {
-    V1_1("1.1");
+    V1_1("1.1", OneRosterFiles.V1P1),
+    V1_2("1.2", OneRosterFiles.V1P2);
 
     final String label;
+    final OneRosterFiles files;
 
-    OneRosterVersion(String label) {
+    OneRosterVersion(String label, OneRosterFiles files) {
         this.label = label;
+        this.files = files;
     }
 
     static OneRosterVersion fromManifest(String value) throws OneRosterFormatException {
         if (value == null) {
             throw new OneRosterFormatException("manifest.csv does not say which OneRoster version the export is "
-                    + "(the oneroster.version row is missing).");
+                    + "(the oneroster.version row is missing or empty).");
         }
         for (OneRosterVersion v : values()) {
             if (v.label.equals(value.trim())) {
                 return v;
             }
         }
-        throw new OneRosterFormatException("The export is OneRoster version " + value.trim()
-                + " (from manifest.csv); CDT reads OneRoster 1.1 CSV exports only for now.");
+        throw new OneRosterFormatException("The export is OneRoster version " + Problems.printable(value.trim())
+                + " (from manifest.csv); CDT reads OneRoster 1.1 and 1.2 CSV exports.");
     }
 }

@@ -75,6 +75,12 @@ class OneRosterCsvLambdaTest {
         save("nomanifest", withoutManifest.toString(), "oneroster-csv");
         save("badrow", badRow.toString(), "oneroster-csv");
         save("classlink", "https://launchpad.classlink.example/district", "classlink");
+        save("sftp", "sftp://sftp.district.example/exports", "oneroster-csv");
+        Path v12 = new DemoDistrictWriter().write(spec, folder.resolve("demo12"), DemoDistrictWriter.OneRosterVersion.V1_2).zip();
+        save("v12", v12.toString(), "oneroster-csv");
+        // the manifest says enrollments.csv is a delta: a run would take everything it leaves out for missing
+        Path delta = replace(goodZip, folder.resolve("delta.zip"), "manifest.csv", "file.enrollments,bulk", "file.enrollments,delta");
+        save("delta", delta.toString(), "oneroster-csv");
     }
 
     @AfterAll
@@ -107,6 +113,25 @@ class OneRosterCsvLambdaTest {
                 }
                 zout.putNextEntry(new ZipEntry(e.getName()));
                 content.writeTo(zout);
+                zout.closeEntry();
+            }
+        }
+        return target;
+    }
+
+    /** A copy of a zip where one entry's text has one string replaced. */
+    static Path replace(Path source, Path target, String entry, String from, String to) throws Exception {
+        try (InputStream in = Files.newInputStream(source); ZipInputStream zin = new ZipInputStream(in);
+             OutputStream out = Files.newOutputStream(target); ZipOutputStream zout = new ZipOutputStream(out)) {
+            for (ZipEntry e = zin.getNextEntry(); e != null; e = zin.getNextEntry()) {
+                byte[] content = zin.readAllBytes();
+                if (e.getName().equals(entry)) {
+                    String text = new String(content, StandardCharsets.UTF_8);
+                    assertThat(text).contains(from);
+                    content = text.replace(from, to).getBytes(StandardCharsets.UTF_8);
+                }
+                zout.putNextEntry(new ZipEntry(e.getName()));
+                zout.write(content);
                 zout.closeEntry();
             }
         }
@@ -151,8 +176,15 @@ class OneRosterCsvLambdaTest {
         assertThat(body.get("checks").valueStream()).allMatch(c -> c.get("ok").asBoolean());
         String users = String.format(Locale.US, "%,d users", district.sis().users().size());
         String classes = String.format(Locale.US, "%,d classes", district.sis().classes().size());
+        // the demo plants references the SIS export cannot resolve; the test names how many, and where the first is
+        long unresolved = district.truth().ofCategory("UNRESOLVED_REFERENCE").stream()
+                .filter(p -> p.rule().startsWith("sis.")).count();
+        assertThat(unresolved).isPositive();
         assertThat(body.get("verdict").asText())
-                .isEqualTo("Found the OneRoster 1.1 export at " + goodZip + ": " + users + ", " + classes + ".");
+                .startsWith("Found the OneRoster 1.1 export at " + goodZip + ": " + users + ", " + classes + "; "
+                        + OneRosterCsvConnectionCheck.count((int) unresolved, "other problem")
+                        + " to pass on to the district (first: ")
+                .contains("there is no class with this sourcedId in classes.csv");
         assertThat(district.sis().users().size()).isGreaterThan(300);
 
         List<AuditEvent> trail = context.getBean(AuditLog.class).trailOf("customer:good");
@@ -193,9 +225,33 @@ class OneRosterCsvLambdaTest {
         assertThat(body.get("ok").asBoolean()).as(body.toString()).isTrue();
         String files = lastCheck(body).get("message").asText();
         assertThat(files).contains("; 1 row cannot be read and will be skipped (first: demographics.csv line ")
-                .contains(", column birthDate: not a date (expected YYYY-MM-DD)).").doesNotContain("PRIVATE-VALUE-42");
+                .contains(", column birthDate: not a date (expected YYYY-MM-DD));").doesNotContain("PRIVATE-VALUE-42");
         assertThat(body.get("verdict").asText()).isEqualTo(files);
         assertThat(body.toString()).doesNotContain("PRIVATE-VALUE-42");
+    }
+
+    @Test
+    void a1p2ExportPassesAndSaysItsVersion() throws Exception {
+        JsonNode body = test("v12");
+        assertThat(body.get("ok").asBoolean()).as(body.toString()).isTrue();
+        assertThat(lastCheck(body).get("message").asText()).startsWith("Found the OneRoster 1.2 export at ");
+        assertThat(body.get("checks").get(2).get("message").asText()).isEqualTo("manifest.csv says OneRoster 1.2.");
+    }
+
+    @Test
+    void aDeltaExportFailsTheRosterFilesCheck() throws Exception {
+        JsonNode body = test("delta");
+        assertThat(body.get("ok").asBoolean()).isFalse();
+        assertThat(checkNames(body)).containsExactly("Customer settings", "OneRoster export", "Manifest", "Roster files");
+        assertThat(body.get("verdict").asText()).startsWith("The export is a delta (only what changed, in enrollments.csv)");
+    }
+
+    @Test
+    void aRemoteLocationIsForTheFtpConnector() throws Exception {
+        JsonNode body = test("sftp");
+        assertThat(body.get("ok").asBoolean()).isFalse();
+        assertThat(checkNames(body)).containsExactly("Customer settings");
+        assertThat(body.get("verdict").asText()).contains("is a remote address").contains("FTP/SFTP connector");
     }
 
     @Test

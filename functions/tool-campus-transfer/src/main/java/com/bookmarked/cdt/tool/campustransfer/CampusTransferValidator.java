@@ -17,7 +17,6 @@ import jakarta.inject.Singleton;
 
 import java.time.DateTimeException;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.ResolverStyle;
 import java.util.ArrayList;
@@ -134,7 +133,7 @@ public class CampusTransferValidator implements DiagnosticTool {
     /** The day to judge on: the parameter (YYYY-MM-DD), else the day the SIS snapshot was taken (UTC). */
     static LocalDate asOf(Object value, RosterSnapshot sisSnapshot) {
         if (value == null || value.toString().isBlank()) {
-            return LocalDate.ofInstant(sisSnapshot.meta().fetchedAt(), ZoneOffset.UTC);
+            return sisSnapshot.meta().asOfDate();
         }
         try {
             return LocalDate.parse(value.toString().trim(), DAY);

@@ -14,7 +14,6 @@ import com.bookmarked.cdt.core.tool.support.RosterIndex;
 import jakarta.inject.Singleton;
 
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.EnumSet;
@@ -61,7 +60,7 @@ public class MissingDataFinder implements DiagnosticTool {
         progress.report("Indexing the rosters", 0);
         RosterIndex sis = new RosterIndex(sisSnapshot);
         RosterIndex ours = new RosterIndex(oursSnapshot);
-        LocalDate asOf = LocalDate.ofInstant(sisSnapshot.meta().fetchedAt(), ZoneOffset.UTC);
+        LocalDate asOf = sisSnapshot.meta().asOfDate();
         Analysis a = new Analysis(sis, ours, asOf, integration, categories, progress);
 
         step(a, Category.MISSING_REQUIRED_FIELD, "Checking required fields", 15, RequiredFieldRules::run);
