@@ -19,7 +19,7 @@ final class Comparison {
     final double score;
 
     private Comparison(Person a, Person b) {
-        Level given = givenNames(a.given, b.given);
+        Level given = givenNames(a, b);
         Level family = familyNames(a.family, b.family);
         double straight = Weights.of(Field.GIVEN_NAME, given) + Weights.of(Field.FAMILY_NAME, family);
         boolean swapped = false;
@@ -101,6 +101,25 @@ final class Comparison {
     }
 
     // ------------------------------------------------------------------ field comparisons
+
+    /** Given names, also through the name either student goes by (OneRoster 1.2's preferred name): the best level counts. */
+    static Level givenNames(Person a, Person b) {
+        Level best = givenNames(a.given, b.given);
+        if (best == Level.EXACT || (a.preferredGiven.isEmpty() && b.preferredGiven.isEmpty())) {
+            return best;
+        }
+        for (NameForm x : new NameForm[] {a.given, a.preferredGiven}) {
+            for (NameForm y : new NameForm[] {b.given, b.preferredGiven}) {
+                if (!x.isEmpty() && !y.isEmpty()) {
+                    Level level = givenNames(x, y);
+                    if (Weights.of(Field.GIVEN_NAME, level) > Weights.of(Field.GIVEN_NAME, best)) {
+                        best = level;
+                    }
+                }
+            }
+        }
+        return best;
+    }
 
     static Level givenNames(NameForm a, NameForm b) {
         if (a.isEmpty() || b.isEmpty()) {

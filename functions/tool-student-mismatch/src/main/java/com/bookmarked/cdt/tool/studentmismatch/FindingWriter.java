@@ -361,7 +361,10 @@ final class FindingWriter {
     void drift(int i, int j, Matching.Stage stage) {
         RosterUser s = sis.user(i);
         RosterUser o = ours.user(j);
-        if (same(s.givenName(), o.givenName()) && same(s.familyName(), o.familyName())
+        // our given name may be the one the student goes by (OneRoster 1.2's preferred name): that is not drift
+        boolean givenSame = same(s.givenName(), o.givenName()) || (s.preferredGivenName() != null
+                && s.preferredGivenName().equals(o.givenName()));
+        if (givenSame && same(s.familyName(), o.familyName())
                 && Objects.equals(s.birthDate(), o.birthDate()) && same(s.grade(), o.grade())
                 && same(s.identifier(), o.identifier()) && same(s.email(), o.email())) {
             return; // the common case, decided without a single allocation
@@ -370,7 +373,7 @@ final class FindingWriter {
         StringJoiner labels = new StringJoiner(", ");
         StringJoiner set = new StringJoiner(", ");
         boolean substantive = false;
-        if (!same(s.givenName(), o.givenName())) {
+        if (!givenSame) {
             substantive |= compare(fields, labels, set, Field.GIVEN_NAME, "given_name", s.givenName(), o.givenName(),
                     Objects.equals(sis.given(i).squashed, ours.given(j).squashed));
         }

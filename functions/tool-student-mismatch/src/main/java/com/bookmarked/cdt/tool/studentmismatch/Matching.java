@@ -408,6 +408,7 @@ final class Matching {
             long monthDay = Hashing.combine(7, Math.min(p.birthMonth, p.birthDay) * 100L + Math.max(p.birthMonth, p.birthDay));
             count = soundKeys(p.given, birth, yearMonth, monthDay, tail, keys, count);
             count = soundKeys(p.family, birth, yearMonth, monthDay, tail, keys, count);
+            count = soundKeys(p.preferredGiven, birth, yearMonth, monthDay, tail, keys, count);
             for (int g : p.given.groups) {
                 keys[count++] = key(Hashing.combine(Hashing.combine(8, g), birth), tail);
             }

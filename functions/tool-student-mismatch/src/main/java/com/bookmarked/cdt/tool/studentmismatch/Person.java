@@ -15,6 +15,8 @@ final class Person {
 
     final NameForm given;
     final NameForm family;
+    /** The name the student goes by, when the source has one (OneRoster 1.2); empty otherwise. */
+    NameForm preferredGiven = NameForm.EMPTY;
     final int birth;
     final int birthYear;
     final int birthMonth;

@@ -4,7 +4,6 @@ import com.bookmarked.cdt.core.snapshot.RosterSnapshot;
 import com.bookmarked.cdt.core.tool.ToolParameters;
 
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.Collection;
@@ -31,7 +30,7 @@ record Settings(LocalDate asOf, double matchThreshold, double reviewThreshold, S
         LocalDate asOf;
         String given = parameters.string(AS_OF, null);
         if (given == null || given.isBlank()) {
-            asOf = LocalDate.ofInstant(sis.meta().fetchedAt(), ZoneOffset.UTC);
+            asOf = sis.meta().asOfDate();
         } else {
             try {
                 asOf = LocalDate.parse(given.trim());
@@ -71,7 +70,8 @@ record Settings(LocalDate asOf, double matchThreshold, double reviewThreshold, S
         Map<String, Object> asOf = new LinkedHashMap<>();
         asOf.put("type", "string");
         asOf.put("title", "As of");
-        asOf.put("description", "The day that counts as today (year-month-day); the day the SIS snapshot was taken when left out.");
+        asOf.put("description", "The day that counts as today (year-month-day); when left out, the day the SIS data "
+                + "describes (the export's own date, else the day it was fetched).");
         asOf.put("pattern", "^\\d{4}-\\d{2}-\\d{2}$");
 
         Map<String, Object> match = new LinkedHashMap<>();

@@ -78,6 +78,9 @@ final class Students {
             RosterUser u = users[i];
             p = new Person(names.of(u.givenName()), names.of(u.familyName()), u.birthDate(), u.grade(), campus(u),
                     u.identifier(), u.email());
+            if (u.preferredGivenName() != null && !u.preferredGivenName().equals(u.givenName())) {
+                p.preferredGiven = names.of(u.preferredGivenName());
+            }
             persons[i] = p;
         }
         return p;

@@ -120,6 +120,16 @@ class StudentMismatchResolverTest {
     }
 
     @Test
+    void theNameAStudentGoesByPairsAndIsNotDrift() {
+        ToolResult result = run(TestRoster.roster()
+                .student("s1", "Oluwaseun", "Adeyemi", "2013-10-02").goesBy("Shay").sis()
+                .student("b1", "Shay", "Adeyemi", "2013-10-02").ours());
+
+        assertThat(result.findings()).extracting(Finding::category).containsExactly("REKEYED");
+        assertThat(result.findings().get(0).evidence().get("fields").toString()).contains("givenName=same");
+    }
+
+    @Test
     void givenAndFamilyNamesTheOtherWayRoundPair() {
         ToolResult result = run(TestRoster.roster()
                 .student("s1", "Minh", "Nguyễn", "2014-09-21").sis()

@@ -41,6 +41,7 @@ final class TestRoster {
         String email;
         boolean active = true;
         List<String> agents = List.of();
+        String preferred;
 
         Record(String key, String given, String family, String birth) {
             this.key = key;
@@ -56,11 +57,12 @@ final class TestRoster {
         Record email(String value) { email = value; return this; }
         Record inactive() { active = false; return this; }
         Record guardians(String... keys) { agents = List.of(keys); return this; }
+        Record goesBy(String value) { preferred = value; return this; }
 
         TestRoster sis() {
             sis.add(new RosterUser(key, key, RoleType.STUDENT, number, given, family, email, null,
                     grade == null ? List.of() : List.of(grade), List.of(campus == null ? "sch-1" : campus), agents, birth, active,
-                    RecordStatus.ACTIVE, null));
+                    RecordStatus.ACTIVE, null, null, preferred, null, null, null, List.of(), java.util.Map.of()));
             return TestRoster.this;
         }
 
