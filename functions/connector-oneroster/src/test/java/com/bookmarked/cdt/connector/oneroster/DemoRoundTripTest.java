@@ -113,7 +113,11 @@ class DemoRoundTripTest {
         Path unzipped = Files.createDirectory(folder.resolve("unzipped"));
         try (InputStream in = Files.newInputStream(written.zip()); ZipInputStream zip = new ZipInputStream(in)) {
             for (ZipEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
-                Files.copy(zip, unzipped.resolve(e.getName()));
+                Path file = unzipped.resolve(e.getName());
+                Files.copy(zip, file);
+                // as unzip does: the files keep the export's times, which say what day the roster describes
+                Files.setLastModifiedTime(file, java.nio.file.attribute.FileTime.from(
+                        e.getTimeLocal().toInstant(java.time.ZoneOffset.UTC)));
             }
         }
         OneRosterImport fromFolder = reader.read(unzipped, "demo", DemoDistrictGenerator.FETCHED_AT);
