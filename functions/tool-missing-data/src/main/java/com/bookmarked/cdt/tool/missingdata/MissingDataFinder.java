@@ -11,12 +11,11 @@ import com.bookmarked.cdt.core.tool.ToolDescriptor;
 import com.bookmarked.cdt.core.tool.ToolParameters;
 import com.bookmarked.cdt.core.tool.ToolResult;
 import com.bookmarked.cdt.core.tool.support.RosterIndex;
+import com.bookmarked.cdt.core.tool.support.CategoryChoice;
 import jakarta.inject.Singleton;
 
 import java.time.LocalDate;
 import java.util.Arrays;
-import java.util.Collection;
-import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -101,17 +100,7 @@ public class MissingDataFinder implements DiagnosticTool {
 
     /** The categories to report: all when the parameter is absent; a list or a comma-separated string otherwise. */
     static Set<Category> categories(Object value) {
-        if (value == null) {
-            return EnumSet.allOf(Category.class);
-        }
-        Collection<?> items = value instanceof Collection<?> c ? c : Arrays.asList(value.toString().split(","));
-        Set<Category> chosen = EnumSet.noneOf(Category.class);
-        for (Object item : items) {
-            if (item != null && !item.toString().isBlank()) {
-                chosen.add(Category.parse(item.toString()));
-            }
-        }
-        return chosen.isEmpty() ? EnumSet.allOf(Category.class) : chosen;
+        return CategoryChoice.parse(value, Category.class, Category::parse);
     }
 
     private static Map<String, Object> schema() {
@@ -122,15 +111,7 @@ public class MissingDataFinder implements DiagnosticTool {
         integration.put("enum", Arrays.stream(IntegrationType.values()).map(IntegrationType::wireName).toList());
         integration.put("default", IntegrationType.DEFAULT.wireName());
 
-        Map<String, Object> items = new LinkedHashMap<>();
-        items.put("type", "string");
-        items.put("enum", Arrays.stream(Category.values()).map(Enum::name).toList());
-        Map<String, Object> categories = new LinkedHashMap<>();
-        categories.put("type", "array");
-        categories.put("title", "Categories");
-        categories.put("description", "Only report these categories; all of them when left out.");
-        categories.put("items", items);
-        categories.put("uniqueItems", true);
+        Map<String, Object> categories = CategoryChoice.schemaProperty(Category.values());
 
         Map<String, Object> properties = new LinkedHashMap<>();
         properties.put(PARAM_INTEGRATION_TYPE, integration);

@@ -9,10 +9,10 @@ import com.bookmarked.cdt.core.tool.Snapshots;
 import com.bookmarked.cdt.core.tool.ToolDescriptor;
 import com.bookmarked.cdt.core.tool.ToolParameters;
 import com.bookmarked.cdt.core.tool.ToolResult;
+import com.bookmarked.cdt.core.tool.support.CategoryChoice;
 import jakarta.inject.Singleton;
 
 import java.util.Arrays;
-import java.util.Collection;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -129,29 +129,11 @@ public class ParentEmailConflictDetector implements DiagnosticTool {
 
     /** The categories to report: all when the parameter is absent; a list or a comma-separated string otherwise. */
     static Set<Category> categories(Object value) {
-        if (value == null) {
-            return EnumSet.allOf(Category.class);
-        }
-        Collection<?> items = value instanceof Collection<?> c ? c : Arrays.asList(value.toString().split(","));
-        Set<Category> chosen = EnumSet.noneOf(Category.class);
-        for (Object item : items) {
-            if (item != null && !item.toString().isBlank()) {
-                chosen.add(Category.parse(item.toString()));
-            }
-        }
-        return chosen.isEmpty() ? EnumSet.allOf(Category.class) : chosen;
+        return CategoryChoice.parse(value, Category.class, Category::parse);
     }
 
     private static Map<String, Object> schema() {
-        Map<String, Object> items = new LinkedHashMap<>();
-        items.put("type", "string");
-        items.put("enum", Arrays.stream(Category.values()).map(Enum::name).toList());
-        Map<String, Object> categories = new LinkedHashMap<>();
-        categories.put("type", "array");
-        categories.put("title", "Categories");
-        categories.put("description", "Only report these categories; all of them when left out.");
-        categories.put("items", items);
-        categories.put("uniqueItems", true);
+        Map<String, Object> categories = CategoryChoice.schemaProperty(Category.values());
 
         Map<String, Object> households = new LinkedHashMap<>();
         households.put("type", "integer");

@@ -2,12 +2,10 @@ package com.bookmarked.cdt.tool.studentmismatch;
 
 import com.bookmarked.cdt.core.snapshot.RosterSnapshot;
 import com.bookmarked.cdt.core.tool.ToolParameters;
+import com.bookmarked.cdt.core.tool.support.CategoryChoice;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-import java.util.Arrays;
-import java.util.Collection;
-import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -53,17 +51,7 @@ record Settings(LocalDate asOf, double matchThreshold, double reviewThreshold, S
 
     /** All categories when the parameter is absent; a list or a comma-separated string otherwise. */
     static Set<Category> categories(Object value) {
-        if (value == null) {
-            return EnumSet.allOf(Category.class);
-        }
-        Collection<?> items = value instanceof Collection<?> c ? c : Arrays.asList(value.toString().split(","));
-        Set<Category> chosen = EnumSet.noneOf(Category.class);
-        for (Object item : items) {
-            if (item != null && !item.toString().isBlank()) {
-                chosen.add(Category.parse(item.toString()));
-            }
-        }
-        return chosen.isEmpty() ? EnumSet.allOf(Category.class) : chosen;
+        return CategoryChoice.parse(value, Category.class, Category::parse);
     }
 
     static Map<String, Object> schema() {
@@ -92,15 +80,7 @@ record Settings(LocalDate asOf, double matchThreshold, double reviewThreshold, S
         review.put("maximum", 60);
         review.put("default", DEFAULT_REVIEW);
 
-        Map<String, Object> items = new LinkedHashMap<>();
-        items.put("type", "string");
-        items.put("enum", Arrays.stream(Category.values()).map(Enum::name).toList());
-        Map<String, Object> categories = new LinkedHashMap<>();
-        categories.put("type", "array");
-        categories.put("title", "Categories");
-        categories.put("description", "Only report these categories; all of them when left out.");
-        categories.put("items", items);
-        categories.put("uniqueItems", true);
+        Map<String, Object> categories = CategoryChoice.schemaProperty(Category.values());
 
         Map<String, Object> properties = new LinkedHashMap<>();
         properties.put(AS_OF, asOf);
