@@ -1,19 +1,11 @@
 package com.bookmarked.cdt.local;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
-import java.util.TreeSet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -31,21 +23,10 @@ class CdtRunStudentMismatchTest {
 
     @Test
     void printsExactlyThePlantedStudentMismatches(@TempDir Path dataDir) throws Exception {
-        StringWriter stdout = new StringWriter();
-        StringWriter stderr = new StringWriter();
-        int exit = Cdt.commandLine().setOut(new PrintWriter(stdout)).setErr(new PrintWriter(stderr))
-                .execute("run", "student-mismatch", "--customer", "demo", "--format", "json",
-                        "--data-dir", dataDir.toString(), "--demo-students", "1500", "--demo-seed", "5");
-        assertThat(exit).as(stderr.toString()).isZero();
+        DemoRun run = DemoRun.of(dataDir, 5, "student-mismatch");
 
-        ObjectMapper json = new ObjectMapper();
-        JsonNode findings = json.readTree(stdout.toString());
-        JsonNode truth = json.readTree(dataDir.resolve("demo/truth.json").toFile());
-
-        Map<String, Set<String>> found = new TreeMap<>();
-        for (JsonNode f : findings) {
+        for (JsonNode f : run.findings()) {
             String category = f.get("category").asText();
-            found.computeIfAbsent(category, c -> new TreeSet<>()).add(keys(f.get("entities")));
             assertThat(f.get("resolution").get("action").asText()).isNotBlank();
             if (!category.equals("DUPLICATE_IN_SIS")) {
                 assertThat(f.get("resolution").get("script").asText()).as(category).contains("students");
@@ -54,20 +35,6 @@ class CdtRunStudentMismatchTest {
                 assertThat(f.get("evidence").get("stage").asText()).isEqualTo("identifier");
             }
         }
-        Map<String, Set<String>> planted = new TreeMap<>();
-        for (JsonNode p : truth.get("problems")) {
-            if (CATEGORIES.contains(p.get("category").asText())) {
-                planted.computeIfAbsent(p.get("category").asText(), c -> new TreeSet<>()).add(keys(p.get("entities")));
-            }
-        }
-        assertThat(planted.keySet()).containsExactlyInAnyOrderElementsOf(CATEGORIES);
-        assertThat(found).isEqualTo(planted);
-    }
-
-    private static String keys(JsonNode entities) {
-        List<String> keys = new ArrayList<>();
-        entities.forEach(e -> keys.add(e.get("side").asText() + ":" + e.get("type").asText() + ":" + e.get("key").asText()));
-        keys.sort(null);
-        return String.join(" ", keys);
+        assertThat(run.foundByCategory()).isEqualTo(DemoRun.planted(dataDir.resolve("demo/truth.json"), CATEGORIES));
     }
 }
