@@ -1,90 +1,27 @@
 package com.bookmarked.cdt.tool.studentmismatch;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import com.bookmarked.cdt.core.customer.CustomerService;
-import com.bookmarked.cdt.core.customer.CustomerSettings;
-import com.bookmarked.cdt.core.run.RunService;
-import com.bookmarked.cdt.core.run.RunStatus;
-import com.bookmarked.cdt.core.testing.ApiGatewayEvents;
-import com.bookmarked.cdt.core.testing.FunctionUnderTest;
-import com.bookmarked.cdt.core.testing.TestTokens;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
+import com.bookmarked.cdt.core.testing.ToolFunctionContract;
 
-import java.util.Map;
+/** The Student Mismatch Resolver's function as Lambda runs it: the shared contract of a tool function. */
+class StudentMismatchLambdaTest extends ToolFunctionContract {
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-/**
- * The Student Mismatch Resolver's function as Lambda runs it: the API Gateway v2 handler invoked
- * in-process, against an embedded PostgreSQL. Starting a run is this function's one route.
- */
-class StudentMismatchLambdaTest {
-
-    static FunctionUnderTest function;
-
-    @BeforeAll
-    static void start() {
-        function = FunctionUnderTest.start(Map.of());
-        function.bean(CustomerService.class).save("district-7", "District Seven", new CustomerSettings(
-                new CustomerSettings.Sis("oneroster-csv", "/nowhere/district-7.zip", null),
-                new CustomerSettings.Ours("production", "district-7"),
-                new CustomerSettings.SnapshotTtl(60, 10)), "test");
+    @Override
+    protected String toolId() {
+        return "student-mismatch";
     }
 
-    @AfterAll
-    static void stop() {
-        function.close();
+    @Override
+    protected String validParameters() {
+        return "{\"matchThreshold\":14,\"asOf\":\"2026-11-16\"}";
     }
 
-    private static APIGatewayV2HTTPResponse post(String path, String body, String token) {
-        var event = ApiGatewayEvents.post(path, body);
-        if (token != null) {
-            event.bearer(token);
-        }
-        return function.invoke(event);
+    @Override
+    protected String invalidParameters() {
+        return "{\"matchThreshold\":\"very high\"}";
     }
 
-    @Test
-    void startingARunAnswers202WithTheRunAndRecordsWhoAskedForIt() throws Exception {
-        APIGatewayV2HTTPResponse r = post("/api/tools/student-mismatch/runs",
-                "{\"customerId\":\"district-7\",\"parameters\":{\"matchThreshold\":14,\"asOf\":\"2026-11-16\"},\"ticketId\":\"4242\"}",
-                TestTokens.token("agent7", "agent"));
-
-        assertThat(r.getStatusCode()).as(r.getBody()).isEqualTo(202);
-        JsonNode body = new ObjectMapper().readTree(r.getBody());
-        String runId = body.get("runId").asText();
-        assertThat(body.get("status").asText()).isEqualTo("QUEUED");
-        var run = function.bean(RunService.class).get(runId);
-        assertThat(run.toolId()).isEqualTo("student-mismatch");
-        assertThat(run.requestedBy()).isEqualTo("agent7");
-        assertThat(run.ticketId()).isEqualTo("4242");
-        assertThat(run.status()).isIn(RunStatus.QUEUED, RunStatus.RUNNING, RunStatus.FAILED);
-    }
-
-    @Test
-    void withoutATokenNothingStarts() {
-        APIGatewayV2HTTPResponse r = post("/api/tools/student-mismatch/runs", "{\"customerId\":\"district-7\"}", null);
-        assertThat(r.getStatusCode()).isEqualTo(401);
-    }
-
-    @Test
-    void parametersAreCheckedAgainstTheToolsSchemaAtTheEdge() throws Exception {
-        APIGatewayV2HTTPResponse r = post("/api/tools/student-mismatch/runs",
-                "{\"customerId\":\"district-7\",\"parameters\":{\"matchThreshold\":\"very high\"}}",
-                TestTokens.token("agent7", "agent"));
-        assertThat(r.getStatusCode()).as(r.getBody()).isEqualTo(422);
-        assertThat(r.getBody()).contains("matchThreshold");
-    }
-
-    @Test
-    void anUnknownCustomerIsNamedAsAnInvalidField() {
-        APIGatewayV2HTTPResponse r = post("/api/tools/student-mismatch/runs", "{\"customerId\":\"nobody\"}",
-                TestTokens.token("agent7", "agent"));
-        assertThat(r.getStatusCode()).isEqualTo(422);
-        assertThat(r.getBody()).contains("nobody");
+    @Override
+    protected String invalidParameterName() {
+        return "matchThreshold";
     }
 }
