@@ -24,6 +24,7 @@ test('an agent runs the Missing Data Finder on the demo district', async ({ page
   await expect(page.getByRole('banner')).toContainText('agent');
 
   // 2. Run a tool
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Run a tool' }).click();
   await page.getByLabel('Customer', { exact: true }).selectOption('demo');
   const tool = page.locator('input[name="tool"][value="missing-data"]');
   await tool.check();

@@ -34,6 +34,7 @@ describe('App', () => {
       'GET /api/runs/r-1/findings': json({ items: [finding(1)], nextCursor: null, total: 1 }),
     });
     const user = userEvent.setup();
+    window.history.replaceState(null, '', '/tools');
     render(<App fetch={server.fetch} pollIntervalMs={20} />);
 
     await signIn(user);
@@ -87,6 +88,7 @@ describe('App', () => {
       'POST /api/tools/missing-data/runs': problem(401, 'Your session has expired'),
     });
     const user = userEvent.setup();
+    window.history.replaceState(null, '', '/tools');
     render(<App fetch={server.fetch} />);
     await signIn(user);
     await user.click(await screen.findByRole('radio', { name: 'Missing Data Finder' }));
@@ -149,6 +151,6 @@ describe('App', () => {
     expect(alert.textContent).toContain('The link may be wrong');
     await user.click(screen.getByRole('button', { name: 'Run another tool' }));
     expect(await screen.findByRole('heading', { name: 'Run a tool' })).toBeTruthy();
-    expect(window.location.pathname).toBe('/');
+    expect(window.location.pathname).toBe('/tools');
   });
 });

@@ -153,6 +153,28 @@ export class ApiClient {
     }
   }
 
+  /**
+   * Generic calls for the screens' API modules (api/*.ts): one place for headers, the token,
+   * problem+json errors and the 401 hand-back to sign-in.
+   */
+  get<T>(path: string, signal?: AbortSignal): Promise<T> {
+    return this.json<T>(path, { signal });
+  }
+
+  post<T>(path: string, body?: unknown, signal?: AbortSignal): Promise<T> {
+    return this.json<T>(path, { method: 'POST', body: body === undefined ? undefined : JSON.stringify(body), signal });
+  }
+
+  put<T>(path: string, body: unknown, signal?: AbortSignal): Promise<T> {
+    return this.json<T>(path, { method: 'PUT', body: JSON.stringify(body), signal });
+  }
+
+  /** A download fetched with the token (a plain link could not send it). */
+  async blob(path: string, accept: string): Promise<Blob> {
+    const response = await this.send(path, {}, accept);
+    return response.blob();
+  }
+
   async login(username: string, password: string): Promise<Session> {
     const session = await this.json<Session>('/api/dev/login', {
       method: 'POST',
@@ -190,9 +212,8 @@ export class ApiClient {
   }
 
   /** The whole filtered list as CSV, fetched with the token (a plain link could not send it). */
-  async findingsCsv(runId: string, filter: FindingsFilter): Promise<Blob> {
-    const response = await this.send(findingsPath(runId, filter, {}), {}, 'text/csv');
-    return response.blob();
+  findingsCsv(runId: string, filter: FindingsFilter): Promise<Blob> {
+    return this.blob(findingsPath(runId, filter, {}), 'text/csv');
   }
 }
 

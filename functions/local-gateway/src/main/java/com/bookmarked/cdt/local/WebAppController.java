@@ -19,8 +19,28 @@ class WebAppController {
 
     private static final String INDEX = "/META-INF/cdt-web/index.html";
 
+    // The app's screens (web-spa/src/router.ts). "/" itself is Micronaut's static index.html.
+    @Get(uri = "/{screen:tools|history|customers}", produces = MediaType.TEXT_HTML)
+    HttpResponse<byte[]> screen(@PathVariable String screen) throws IOException {
+        return index();
+    }
+
+    @Get(uri = "/{screen:tools|customers}/{id}", produces = MediaType.TEXT_HTML)
+    HttpResponse<byte[]> item(@PathVariable String screen, @PathVariable String id) throws IOException {
+        return index();
+    }
+
     @Get(uri = "/runs/{runId}", produces = MediaType.TEXT_HTML)
     HttpResponse<byte[]> run(@PathVariable String runId) throws IOException {
+        return index();
+    }
+
+    @Get(uri = "/runs/{runId}/compare/{withRunId}", produces = MediaType.TEXT_HTML)
+    HttpResponse<byte[]> compare(@PathVariable String runId, @PathVariable String withRunId) throws IOException {
+        return index();
+    }
+
+    private static HttpResponse<byte[]> index() throws IOException {
         try (InputStream in = WebAppController.class.getResourceAsStream(INDEX)) {
             if (in == null) {
                 return HttpResponse.notFound();

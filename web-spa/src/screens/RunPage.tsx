@@ -2,18 +2,13 @@ import { useEffect, useRef, useState } from 'react';
 import { asApiError, type ApiClient, type ApiError } from '../api/client';
 import type { Run } from '../api/types';
 import type { Catalogue } from '../catalogue';
-import { clampPercent, formatDuration, formatTime } from '../format';
+import { formatDuration, formatTime } from '../format';
 import { isFinished, usePolledRun } from '../polling';
-import { ErrorNotice } from './ErrorNotice';
-import { Results } from './Results';
+import { ErrorNotice } from '../components/ErrorNotice';
+import { phaseOf, ProgressBar } from '../components/ProgressBar';
+import { RunStatusBadge } from '../components/RunStatusBadge';
+import { Results } from '../components/Results';
 
-const STATUS_WORDS: Record<Run['status'], string> = {
-  QUEUED: 'Waiting to start',
-  RUNNING: 'Running',
-  SUCCEEDED: 'Finished',
-  FAILED: 'Failed',
-  CANCELLED: 'Cancelled',
-};
 
 export function RunPage({
   client,
@@ -64,7 +59,7 @@ export function RunPage({
             <div>
               <dt>Status</dt>
               <dd>
-                <span className={`status status-${run.status.toLowerCase()}`}>{STATUS_WORDS[run.status]}</span>
+                <RunStatusBadge status={run.status} />
               </dd>
             </div>
             <div>
@@ -112,8 +107,7 @@ export function RunPage({
 function RunProgress({ client, run, onCancelled }: { client: ApiClient; run: Run; onCancelled: (run: Run) => void }) {
   const [cancelling, setCancelling] = useState(false);
   const [cancelError, setCancelError] = useState<ApiError | null>(null);
-  const percent = clampPercent(run.progress?.percent);
-  const phase = run.progress?.phase || (run.status === 'QUEUED' ? 'Waiting for a worker' : 'Working');
+  const phase = phaseOf(run);
 
   async function cancel() {
     setCancelling(true);
@@ -131,22 +125,7 @@ function RunProgress({ client, run, onCancelled }: { client: ApiClient; run: Run
       <p className="phase" role="status">
         {phase}
       </p>
-      <div className="progress-row">
-        <div
-          className="progress"
-          role="progressbar"
-          aria-label="Run progress"
-          aria-valuemin={0}
-          aria-valuemax={100}
-          aria-valuenow={percent}
-          aria-valuetext={`${phase}: ${percent}%`}
-        >
-          <div className="progress-fill" style={{ width: `${percent}%` }} />
-        </div>
-        <span className="percent" aria-hidden="true">
-          {percent}%
-        </span>
-      </div>
+      <ProgressBar percent={run.progress?.percent} phase={phase} label="Run progress" />
       {cancelError && <ErrorNotice error={cancelError} />}
       <button type="button" className="button-danger" onClick={cancel} disabled={cancelling}>
         {cancelling ? 'Cancelling…' : 'Cancel run'}

@@ -2,8 +2,8 @@ import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { asApiError, type ApiClient, type ApiError } from '../api/client';
 import type { Catalogue } from '../catalogue';
 import { fieldsFromSchema, initialValues, toParameters, validate, type FormErrors, type FormValues } from '../schema/form';
-import { ErrorNotice } from './ErrorNotice';
-import { ParameterForm } from './ParameterForm';
+import { ErrorNotice } from '../components/ErrorNotice';
+import { ParameterForm } from '../components/ParameterForm';
 
 /** HubSpot ticket ids are numbers; agents sometimes paste with spaces around. */
 const TICKET_ID = /^\d{1,20}$/;

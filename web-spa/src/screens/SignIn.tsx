@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { asApiError, type ApiClient, type ApiError } from '../api/client';
 import type { Session } from '../api/types';
-import { ErrorNotice } from './ErrorNotice';
+import { ErrorNotice } from '../components/ErrorNotice';
 
 export function SignIn({
   client,
