@@ -39,7 +39,7 @@ class RoutePrefixTest {
             "com.bookmarked.cdt.connector.classlink", List.of("/api/connectors/classlink/**"),
             "com.bookmarked.cdt.connector.bookmarked", List.of("/api/connectors/bookmarked/**"),
             "com.bookmarked.cdt.connector.ftp", List.of("/api/connectors/ftp/**"),
-            "com.bookmarked.cdt.local", List.of("/api/dev/**", "/runs/**",
+            "com.bookmarked.cdt.local", List.of("/api/dev/**", "/config.json", "/runs/**",
                     "/{screen:tools|history|customers}", "/{screen:tools|customers}/{id}"));
 
     private static boolean owns(String prefix, String route) {
