@@ -75,7 +75,7 @@ function Screen({ route, ...props }: ScreenProps & { route: Route }) {
     case 'compare':
       return <ComparePage key={`${route.runId}/${route.withRunId}`} {...props} />;
     case 'history':
-      return <History {...props} />;
+      return <History {...props} filter={route.filter} />;
     case 'customers':
       return <Customers {...props} />;
     case 'customer':
