@@ -36,7 +36,7 @@ class RoutePrefixTest {
             "com.bookmarked.cdt.core.http", List.of("/api/tools/{toolId}/**"),
             "com.bookmarked.cdt.tool.missingdata", List.of("/api/tools/missing-data/**"),
             "com.bookmarked.cdt.core.connector", List.of("/api/connectors/{connector}/**"),
-            "com.bookmarked.cdt.local", List.of("/api/dev/**", "/runs/**",
+            "com.bookmarked.cdt.local", List.of("/api/dev/**", "/config.json", "/runs/**",
                     "/{screen:tools|history|customers}", "/{screen:tools|customers}/{id}"));
 
     private static boolean owns(String prefix, String route) {
