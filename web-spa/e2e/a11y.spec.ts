@@ -77,13 +77,13 @@ test('every screen passes the WCAG 2.1 A and AA checks', async ({ page, request 
   }
 });
 
-/** Presses Tab until the target has the focus; fails after `max` presses. */
-async function tabTo(page: Page, target: Locator, max = 80): Promise<void> {
+/** Presses Tab (or Shift+Tab) until the target has the focus; fails after `max` presses. */
+async function tabTo(page: Page, target: Locator, max = 80, key: 'Tab' | 'Shift+Tab' = 'Tab'): Promise<void> {
   for (let i = 0; i < max; i++) {
     if (await target.evaluate((el) => el === document.activeElement).catch(() => false)) return;
-    await page.keyboard.press('Tab');
+    await page.keyboard.press(key);
   }
-  await expect(target, `reachable with Tab within ${max} presses`).toBeFocused();
+  await expect(target, `reachable with ${key} within ${max} presses`).toBeFocused();
 }
 
 /** The focused element shows where the focus is (an outline or a ring). */
@@ -110,13 +110,10 @@ test('the main flow works with the keyboard alone', async ({ page }) => {
   await page.keyboard.press('Enter');
   await expect(page.getByRole('banner')).toContainText('Signed in as agent');
 
-  // The first Tab reaches the skip link.
-  await page.keyboard.press('Tab');
-  await expect(page.getByRole('link', { name: 'Skip to content' })).toBeFocused();
-  await expectVisibleFocus(page);
-
+  // The dashboard takes the focus to its heading; Shift+Tab goes back up to the navigation.
+  await expect(page.getByRole('heading', { level: 1 })).toBeFocused();
   const runATool = page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Run a tool' });
-  await tabTo(page, runATool);
+  await tabTo(page, runATool, 20, 'Shift+Tab');
   await expectVisibleFocus(page);
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { level: 1, name: 'Run a tool' })).toBeFocused();
