@@ -186,7 +186,7 @@ export function Results({
         <h2 id="summary-title">Summary</h2>
         <div className="summary-grid">
           <div className="total">
-            <span className="total-number">{summary.total.toLocaleString('en-US')}</span>
+            <span className="total-number">{summary.total}</span>
             <span className="muted">{summary.total === 1 ? 'finding' : 'findings'}</span>
           </div>
           <ul className="severity-counts" aria-label="By severity">
