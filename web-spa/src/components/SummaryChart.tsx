@@ -26,7 +26,8 @@ export function SummaryChart({
     <figure className="summary-chart">
       <svg
         role="img"
-        aria-labelledby={`${id}-title ${id}-desc`}
+        aria-labelledby={`${id}-title`}
+        aria-describedby={`${id}-desc`}
         viewBox={`0 0 ${width} ${height}`}
         width="100%"
         style={{ maxWidth: `${width}px` }}

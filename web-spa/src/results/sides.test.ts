@@ -59,6 +59,24 @@ describe('records side by side', () => {
     expect(rows[0]).toEqual({ field: 'email', cells: ['', 'P@x.org', 'p@x.org'], differs: true });
   });
 
+  it('takes the tool’s own list of differing fields when its evidence has one', () => {
+    const drift = finding(5, {
+      entities: [
+        { side: 'sis', type: 'student', key: 's5', values: { familyName: 'Campbell', campus: 'org-sch-0006', grade: '06' } },
+        { side: 'ours', type: 'student', key: 'o5', values: { familyName: 'Yılmaz', campus: 'bk-cp-0006', grade: '06' } },
+      ],
+      evidence: { fields: [{ field: 'familyName', sis: 'Campbell', ours: 'Yılmaz' }], stage: 'sourcedId' },
+    });
+    expect(comparisonRows(drift).rows.map((r) => [r.field, r.differs])).toEqual([
+      ['familyName', true],
+      ['campus', false], // each side's own id for the same campus
+      ['grade', false],
+    ]);
+    // Evidence of another shape (a map of match levels) leaves the values to speak.
+    const match = { ...drift, evidence: { fields: { familyName: 'disagree' } } };
+    expect(comparisonRows(match).rows.map((r) => r.differs)).toEqual([true, true, false]);
+  });
+
   it('shows SQL to engineers and admins only', () => {
     expect(maySeeScripts(['agent'])).toBe(false);
     expect(maySeeScripts(['agent', 'engineer'])).toBe(true);

@@ -49,12 +49,29 @@ export function differs(columns: Column[], field: string): boolean {
   return present.length > 1 && new Set(present).size > 1;
 }
 
+/**
+ * The fields a tool itself reports as differing: evidence `fields: [{field, sis, ours}, …]` (as field
+ * drift has it). Null when the evidence says nothing of the kind.
+ */
+export function fieldsNamedByTool(finding: Finding): Set<string> | null {
+  const listed = finding.evidence?.fields;
+  if (!Array.isArray(listed) || listed.length === 0) return null;
+  const names = listed.map((f) => (f && typeof f === 'object' ? (f as Record<string, unknown>).field : undefined));
+  return names.every((n) => typeof n === 'string') ? new Set(names as string[]) : null;
+}
+
+/**
+ * Rows of the side-by-side table. When the tool names the fields that differ, those are the
+ * differences (a campus shown as the SIS's org id on one side and our campus key on the other is
+ * not one); otherwise the values as shown are compared.
+ */
 export function comparisonRows(finding: Finding): { columns: Column[]; rows: Row[] } {
   const columns = comparisonColumns(finding);
+  const named = columns.filter((c) => c.entity).length > 1 ? fieldsNamedByTool(finding) : null;
   const rows = comparisonFields(finding).map((field) => ({
     field,
     cells: columns.map((c) => (c.entity ? displayValue(c.entity.values?.[field]) : '')),
-    differs: differs(columns, field),
+    differs: named ? named.has(field) : differs(columns, field),
   }));
   return { columns, rows };
 }
