@@ -107,3 +107,28 @@ describe('RunPage', () => {
     expect(navigate).toHaveBeenCalledWith({ name: 'run-tool', toolId: 'missing-data', customerId: 'demo' });
   });
 });
+
+describe('RunPage progress', () => {
+  it('names the phase now and the phases already done', async () => {
+    const running = (phase: string, percent: number): Run => ({ ...succeededRun, status: 'RUNNING', progress: { phase, percent }, summary: null });
+    const server = stubFetch({
+      'GET /api/runs/r-1': [
+        json(running('Fetching the SIS roster', 10)),
+        json(running('Fetching our database', 40)),
+        json(running('Comparing students', 70)),
+      ],
+    });
+    const client = new ApiClient({ fetch: server.fetch });
+    const session: Session = { token: 't', username: 'u', roles: ['agent'] };
+    render(<RunPage client={client} session={session} catalogue={catalogue} navigate={vi.fn()} pollIntervalMs={5} runId="r-1" />);
+    const steps = await screen.findByRole('list', { name: 'Steps done' });
+    await vi.waitFor(() => expect(within(steps).getAllByRole('listitem')).toHaveLength(2));
+    expect(within(steps).getAllByRole('listitem').map((li) => li.textContent)).toEqual([
+      '✓ Fetching the SIS roster',
+      '✓ Fetching our database',
+    ]);
+    expect(screen.getByRole('status').textContent).toBe('Comparing students');
+    expect(screen.getByRole('progressbar', { name: 'Run progress' }).getAttribute('aria-valuetext')).toBe('Comparing students: 70%');
+    expect(screen.getByRole('button', { name: 'Cancel run' })).toBeTruthy();
+  });
+});

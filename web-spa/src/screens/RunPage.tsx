@@ -130,6 +130,9 @@ function RunProgress({ client, run, onCancelled }: { client: ApiClient; run: Run
   const [cancelling, setCancelling] = useState(false);
   const [cancelError, setCancelError] = useState<ApiError | null>(null);
   const phase = phaseOf(run);
+  // The phases seen so far, so that the agent sees what is done, not only what runs now.
+  const [phases, setPhases] = useState<string[]>([]);
+  if (phases.at(-1) !== phase) setPhases([...phases.filter((p) => p !== phase), phase]);
 
   async function cancel() {
     setCancelling(true);
@@ -148,6 +151,18 @@ function RunProgress({ client, run, onCancelled }: { client: ApiClient; run: Run
         {phase}
       </p>
       <ProgressBar percent={run.progress?.percent} phase={phase} label="Run progress" />
+      {phases.length > 1 && (
+        <ol className="phases" aria-label="Steps done">
+          {phases.slice(0, -1).map((p) => (
+            <li key={p}>
+              <span className="phase-done" aria-hidden="true">
+                ✓
+              </span>{' '}
+              {p}
+            </li>
+          ))}
+        </ol>
+      )}
       {cancelError && <ErrorNotice error={cancelError} />}
       <button type="button" className="button-danger" onClick={cancel} disabled={cancelling}>
         {cancelling ? 'Cancelling…' : 'Cancel run'}
