@@ -74,7 +74,7 @@ describe('Results', () => {
     const chart = within(summary).getByRole('img', { name: /Findings by category/ });
     expect(chart.tagName.toLowerCase()).toBe('svg');
     expect(chart.querySelector('desc')!.textContent).toBe('Findings by category: Missing required field 2, Class without teacher 1.');
-    expect([...chart.querySelectorAll('rect')].map((r) => r.getAttribute('width'))).toEqual(['300', '150']);
+    expect([...chart.querySelectorAll('rect')].map((r) => r.getAttribute('width'))).toEqual(['220', '110']);
     await screen.findByRole('table');
   });
 

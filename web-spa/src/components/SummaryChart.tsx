@@ -1,9 +1,9 @@
 import { useId } from 'react';
 import { barLayout, chartDescription, ROW_HEIGHT } from '../results/chart';
 
-const LABEL_WIDTH = 230;
-const BAR_WIDTH = 300;
-const COUNT_WIDTH = 70;
+const LABEL_WIDTH = 170;
+const BAR_WIDTH = 220;
+const COUNT_WIDTH = 60;
 
 /**
  * Horizontal bars, one per category, longest first. A picture for the eye; screen readers get the
@@ -38,7 +38,7 @@ export function SummaryChart({
         {bars.map((bar) => (
           <g key={bar.label} transform={`translate(0 ${bar.y})`}>
             <text x={LABEL_WIDTH - 8} y={ROW_HEIGHT / 2} dy="0.35em" textAnchor="end" className="chart-label">
-              {bar.label.length > 30 ? `${bar.label.slice(0, 29)}…` : bar.label}
+              {bar.label.length > 24 ? `${bar.label.slice(0, 23)}…` : bar.label}
             </text>
             <rect x={LABEL_WIDTH} y={4} width={bar.length} height={ROW_HEIGHT - 8} rx={3} className="chart-bar" />
             <text x={LABEL_WIDTH + bar.length + 6} y={ROW_HEIGHT / 2} dy="0.35em" className="chart-count">
