@@ -22,6 +22,7 @@ interface Summary {
 /** Shared by the steps below (serial: one worker, in order). */
 const state: { firstRunId?: string; secondRunId?: string; summary?: Summary } = {};
 
+const n = (x: number) => x.toLocaleString('en-US');
 const shot = (page: Page, name: string, fullPage = true) => page.screenshot({ path: `${guide}${name}.png`, fullPage });
 
 async function signIn(page: Page, username: string) {
@@ -155,7 +156,7 @@ test('an engineer runs the Student Mismatch Resolver twice and reads the results
   const chart = page.getByRole('img', { name: 'Findings by category' });
   await expect(chart).toBeVisible();
   await expect(chart.locator('rect')).toHaveCount(Object.keys(summary.byCategory).length);
-  await expect(page.getByText(`Showing 1–${Math.min(50, summary.total)} of ${summary.total}`)).toBeVisible();
+  await expect(page.getByText(`Showing 1–${Math.min(50, summary.total)} of ${n(summary.total)}`)).toBeVisible();
   await shot(page, '32-results');
 
   // Filter by category: the address follows, the server counts the filtered list.
@@ -163,7 +164,7 @@ test('an engineer runs the Student Mismatch Resolver twice and reads the results
   expect(drift, 'the demo district plants field drift').toBeGreaterThan(0);
   await page.getByLabel('Category', { exact: true }).selectOption('FIELD_DRIFT');
   await expect(page).toHaveURL(new RegExp(`/runs/${state.secondRunId}\\?category=FIELD_DRIFT$`));
-  await expect(page.getByText(`Showing 1–${Math.min(50, drift)} of ${drift}`)).toBeVisible();
+  await expect(page.getByText(`Showing 1–${Math.min(50, drift)} of ${n(drift)}`)).toBeVisible();
   const categories = await findingsTable(page).locator('tbody tr td:nth-child(2)').allTextContents();
   expect(new Set(categories)).toEqual(new Set(['Field drift']));
 
@@ -204,7 +205,7 @@ test('an engineer runs the Student Mismatch Resolver twice and reads the results
   await other.goto(link);
   await signIn(other, 'agent');
   await expect(other.getByLabel('Category', { exact: true })).toHaveValue('FIELD_DRIFT');
-  await expect(other.getByText(`Showing 1–${Math.min(50, drift)} of ${drift}`)).toBeVisible();
+  await expect(other.getByText(`Showing 1–${Math.min(50, drift)} of ${n(drift)}`)).toBeVisible();
   await findingsTable(other).locator('tbody tr').first().getByRole('button').click();
   const agentDialog = other.getByRole('dialog');
   await expect(agentDialog.getByRole('heading', { name: 'Suggested resolution' })).toBeVisible();
@@ -227,9 +228,12 @@ test('search, sort and the JSON export narrow and order the findings on the serv
   // Search by a key from the first page: only the findings naming it, counted by the server.
   const key = ((await findingsTable(page).locator('tbody tr').first().locator('td').nth(4).textContent()) ?? '').split(',')[0]!.trim();
   expect(key).not.toBe('—');
+  const searchedPage = page.waitForResponse((r) => r.url().includes('/findings?') && new URL(r.url()).searchParams.get('q') === key);
   await page.getByRole('searchbox', { name: 'Search' }).fill(key);
+  await searchedPage;
   await expect(page).toHaveURL(new RegExp(`\\?q=${encodeURIComponent(key)}$`));
-  await expect(page.getByText(new RegExp(`^Showing 1–\\d+ of \\d+$`))).toBeVisible();
+  // The answer is in once the pager shows a range again (it says "Loading…" meanwhile).
+  await expect(page.locator('.pager [role=status]')).toHaveText(/^Showing 1–\d+ of [\d,]+$/);
   const shown = await findingsTable(page).locator('tbody tr').count();
   expect(shown).toBeGreaterThan(0);
   expect(shown).toBeLessThan(total);
@@ -241,7 +245,7 @@ test('search, sort and the JSON export narrow and order the findings on the serv
   await shot(page, '35-results-search');
 
   // JSON export with the search: {run, findings} and as many findings as the table counts.
-  const searched = Number(/of (\d+)$/.exec((await page.locator('.pager [role=status]').textContent()) ?? '')![1]);
+  const searched = Number(/of ([\d,]+)$/.exec((await page.locator('.pager [role=status]').textContent()) ?? '')![1]!.replace(/,/g, ''));
   const json = await download(page, 'Export JSON');
   expect(json.name).toBe(`student-mismatch-${state.secondRunId}.json`);
   const body = JSON.parse(json.text);
@@ -252,24 +256,30 @@ test('search, sort and the JSON export narrow and order the findings on the serv
 
   // Clear the search: back to every finding; the unfiltered JSON holds them all.
   await page.getByRole('button', { name: 'Clear search' }).click();
-  await expect(page.getByText(`Showing 1–${Math.min(50, total)} of ${total}`)).toBeVisible();
+  await expect(page.getByText(`Showing 1–${Math.min(50, total)} of ${n(total)}`)).toBeVisible();
   const all = JSON.parse((await download(page, 'Export JSON')).text);
   expect(all.findings).toHaveLength(total);
   expect(all.run.summary.total).toBe(total);
 
   // Sort by severity from its column header (errors first, then reversed), kept in the address.
   const severityHeader = page.getByRole('columnheader', { name: /Severity/ });
+  const sorted = (sort: string) =>
+    page.waitForResponse((r) => r.url().includes('/findings?') && new URL(r.url()).searchParams.get('sort') === sort);
+  let answer = sorted('severity');
   await severityHeader.getByRole('button').click();
+  await answer;
   await expect(severityHeader).toHaveAttribute('aria-sort', 'ascending');
   await expect(page).toHaveURL(/sort=severity$/);
-  await expect(page.locator('.pager [role=status]')).toHaveText(/^Showing/);
+  await expect(page.locator('.pager [role=status]')).toHaveText(/^Showing 1–/);
   let severities = await findingsTable(page).locator('tbody tr td:first-child').allTextContents();
   expect(severities.map((s) => SEVERITY_ORDER.indexOf(s))).toEqual([...severities.map((s) => SEVERITY_ORDER.indexOf(s))].sort());
   expect(severities[0]).toBe('error');
+  answer = sorted('-severity');
   await severityHeader.getByRole('button').press('Enter');
+  await answer;
   await expect(severityHeader).toHaveAttribute('aria-sort', 'descending');
   await expect(page).toHaveURL(/sort=-severity$/);
-  await expect(page.locator('.pager [role=status]')).toHaveText(/^Showing/);
+  await expect(page.locator('.pager [role=status]')).toHaveText(/^Showing 1–/);
   severities = await findingsTable(page).locator('tbody tr td:first-child').allTextContents();
   expect(severities.map((s) => -SEVERITY_ORDER.indexOf(s))).toEqual([...severities.map((s) => -SEVERITY_ORDER.indexOf(s))].sort((a, b) => a - b));
 });
@@ -300,7 +310,7 @@ test('comparing the two runs finds nothing new and nothing resolved', async ({ p
   await expect(changes).toContainText(`0 Resolved`);
   await expect(changes).toContainText(`${total.toLocaleString('en-US')} Unchanged`);
   await expect(page.getByRole('tab', { name: /^All/ })).toHaveAttribute('aria-selected', 'true');
-  await expect(page.getByText(`Showing 1–${Math.min(50, total)} of ${total}`)).toBeVisible();
+  await expect(page.getByText(`Showing 1–${Math.min(50, total)} of ${n(total)}`)).toBeVisible();
   await shot(page, '34-compare');
 
   // The "New" tab: nothing; "Unchanged": everything, paged; a finding opens with its change.
@@ -309,10 +319,10 @@ test('comparing the two runs finds nothing new and nothing resolved', async ({ p
   await expect(page.getByText('No new findings.')).toBeVisible();
   await page.getByRole('tab', { name: /^New/ }).press('End');
   await expect(page.getByRole('tab', { name: /^Unchanged/ })).toHaveAttribute('aria-selected', 'true');
-  await expect(page.getByText(`Showing 1–${Math.min(50, total)} of ${total}`)).toBeVisible();
+  await expect(page.getByText(`Showing 1–${Math.min(50, total)} of ${n(total)}`)).toBeVisible();
   if (total > 50) {
     await page.getByRole('button', { name: 'Next' }).click();
-    await expect(page.getByText(new RegExp(`^Showing 51–\\d+ of ${total}$`))).toBeVisible();
+    await expect(page.getByText(new RegExp(`^Showing 51–\\d+ of ${n(total)}$`))).toBeVisible();
   }
   await findingsTable(page).locator('tbody tr').first().getByRole('button').click();
   await expect(page.getByRole('dialog')).toContainText('Unchanged');

@@ -407,3 +407,17 @@ describe('Results', () => {
     });
   });
 });
+
+describe('Results at 100,000 findings', () => {
+  it('keeps one page in the document and counts the rest', async () => {
+    const many = { ...succeededRun, summary: { total: 100_000, bySeverity: { error: 100_000 }, byCategory: { MISSING_REQUIRED_FIELD: 100_000 } } };
+    const server = stubFetch({
+      [`GET ${FINDINGS}`]: page(Array.from({ length: PAGE_SIZE }, (_, i) => finding(i + 1)), 'c2', 100_000),
+    });
+    render(<Results client={new ApiClient({ fetch: server.fetch })} run={many} tool={missingDataTool} />);
+    await screen.findByRole('table');
+    expect(rows()).toHaveLength(PAGE_SIZE);
+    expect(screen.getByText('Showing 1–50 of 100,000')).toBeTruthy();
+    expect(findingCalls(server.calls)).toHaveLength(1);
+  }, 20_000);
+});

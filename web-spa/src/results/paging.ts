@@ -55,7 +55,8 @@ export function hasNext(state: PagingState<unknown>): boolean {
 
 /** "Showing 51–100 of 230", from the page number, its size and the total the server reports. */
 export function rangeLabel(state: PagingState<unknown>, pageSize: number, shown: number, total: number): string {
-  if (shown === 0) return `Showing 0 of ${total}`;
+  const n = (x: number) => x.toLocaleString('en-US');
+  if (shown === 0) return `Showing 0 of ${n(total)}`;
   const first = state.page * pageSize + 1;
-  return `Showing ${first}–${first + shown - 1} of ${total}`;
+  return `Showing ${n(first)}–${n(first + shown - 1)} of ${n(total)}`;
 }
