@@ -57,23 +57,33 @@ export function App({
 }
 
 function Screen({ route, ...props }: ScreenProps & { route: Route }) {
-  const { client, catalogue, navigate, pollIntervalMs } = props;
+  const { client, catalogue, navigate } = props;
   switch (route.name) {
     case 'run':
+      return <RunPage key={route.runId} {...props} runId={route.runId} view={route.view} />;
+    case 'run-tool':
       return (
-        <RunPage
-          key={route.runId}
+        <RunTool
           client={client}
-          runId={route.runId}
-          pollIntervalMs={pollIntervalMs}
           catalogue={catalogue}
-          onNewRun={() => navigate({ name: 'run-tool' })}
+          toolId={route.toolId}
+          customerId={route.customerId}
+          onChoice={(toolId, customerId) =>
+            navigate({ name: 'run-tool', ...(toolId ? { toolId } : {}), ...(customerId ? { customerId } : {}) }, { replace: true })
+          }
+          onStarted={(runId) => navigate({ name: 'run', runId })}
         />
       );
-    case 'run-tool':
-      return <RunTool client={client} catalogue={catalogue} onStarted={(runId) => navigate({ name: 'run', runId })} />;
     case 'compare':
-      return <ComparePage key={`${route.runId}/${route.withRunId}`} {...props} />;
+      return (
+        <ComparePage
+          key={`${route.runId}/${route.withRunId}`}
+          {...props}
+          runId={route.runId}
+          withRunId={route.withRunId}
+          view={route.view}
+        />
+      );
     case 'history':
       return <History {...props} filter={route.filter} />;
     case 'customers':

@@ -48,6 +48,9 @@ export interface JsonSchema {
   minLength?: number;
   maxLength?: number;
   pattern?: string;
+  /** e.g. "date": shown as a date input. */
+  format?: string;
+  uniqueItems?: boolean;
   items?: JsonSchema;
   minItems?: number;
   maxItems?: number;
