@@ -108,7 +108,7 @@ export function useAuth(
         if (tokens.current !== current) return false; // signed out meanwhile
         tokens.current = fresh;
         client.setToken(fresh.accessToken);
-        setSession((s) => (s ? { ...s, token: fresh.accessToken } : s));
+        setSession((s) => (s ? { ...s, token: fresh.accessToken, expiresAt: new Date(fresh.expiresAt).toISOString() } : s));
         schedule(fresh);
         return true;
       })
