@@ -6,7 +6,7 @@ import { demoCustomer, missingDataTool } from '../test/fixtures';
 import { fakeJwt } from '../test/jwt';
 import { json, problem, stubFetch, type Answer, type Call } from '../test/stubFetch';
 import { codeChallenge } from './pkce';
-import { PENDING_KEY } from './signin';
+import { PENDING_KEY, SIGNED_OUT_KEY } from './signin';
 
 // The OIDC sign-in through the whole app, with the identity provider's endpoints stubbed.
 
@@ -42,8 +42,9 @@ async function leaveForProvider(path: string) {
   const server = stubFetch(providerRoutes());
   const assign = vi.fn();
   const view = render(<App fetch={server.fetch} assign={assign} />);
-  await userEvent.setup().click(await screen.findByRole('button', { name: 'Sign in' }));
+  // Opening the app goes straight to the provider: no click needed.
   await waitFor(() => expect(assign).toHaveBeenCalledTimes(1));
+  expect(screen.getByRole('status').textContent).toBe('Signing you in…');
   const url = new URL(assign.mock.calls[0]![0] as string);
   const pending = JSON.parse(sessionStorage.getItem(PENDING_KEY)!) as { verifier: string; state: string; nonce: string; returnTo: string };
   view.unmount();
@@ -140,6 +141,34 @@ describe('signing in with the identity provider', () => {
     // The refresh sent no new ID token: the first one is the hint.
     expect(logout.searchParams.get('id_token_hint')).toBe(firstIdToken);
     expect(logout.searchParams.get('post_logout_redirect_uri')).toBe(`${window.location.origin}/`);
+    expect(sessionStorage.getItem(SIGNED_OUT_KEY)).toBe('1');
+  });
+
+  it('back from the provider’s sign-out, says so and waits for the person to sign in again', async () => {
+    sessionStorage.setItem(SIGNED_OUT_KEY, '1');
+    const server = stubFetch(providerRoutes());
+    const assign = vi.fn();
+    render(<App fetch={server.fetch} assign={assign} />);
+    expect(await screen.findByText('You are signed out.')).toBeTruthy();
+    expect(assign).not.toHaveBeenCalled();
+    expect(sessionStorage.getItem(SIGNED_OUT_KEY)).toBeNull();
+    await userEvent.setup().click(screen.getByRole('button', { name: 'Sign in' }));
+    await waitFor(() => expect(assign).toHaveBeenCalledTimes(1));
+    expect(new URL(assign.mock.calls[0]![0] as string).pathname).toBe('/tenant/authorize');
+  });
+
+  it('greets the person by the ID token’s name when the API only knows the username', async () => {
+    const { pending } = await leaveForProvider('/history');
+    window.history.replaceState(null, '', `/?code=c&state=${pending.state}`);
+    const server = stubFetch(
+      providerRoutes({
+        'GET /api/me': json({ username: 'ana', roles: ['agent'] }),
+        'POST /tenant/token': json({ access_token: 'a', id_token: idToken(pending.nonce), refresh_token: 'r', expires_in: 3600 }),
+      }),
+    );
+    render(<App fetch={server.fetch} assign={vi.fn()} />);
+    await screen.findByRole('heading', { name: 'History', level: 1 });
+    expect(screen.getByRole('banner').textContent).toContain('Signed in as Ana Núñez (agent)');
   });
 
   it('retries a call once with a renewed token when the server answers 401', async () => {

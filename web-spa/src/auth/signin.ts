@@ -28,6 +28,19 @@ export interface PendingSignIn {
 }
 
 export const PENDING_KEY = 'cdt.signin.pending';
+/** Set while leaving for the provider's sign-out, so that coming back does not start a new sign-in at once. */
+export const SIGNED_OUT_KEY = 'cdt.signin.signed-out';
+
+export function markSignedOut(storage: Storage): void {
+  storage.setItem(SIGNED_OUT_KEY, '1');
+}
+
+/** True once after a sign-out at the provider (the mark is removed). */
+export function takeSignedOut(storage: Storage): boolean {
+  const marked = storage.getItem(SIGNED_OUT_KEY) !== null;
+  storage.removeItem(SIGNED_OUT_KEY);
+  return marked;
+}
 
 export function savePending(storage: Storage, pending: PendingSignIn): void {
   storage.setItem(PENDING_KEY, JSON.stringify(pending));
@@ -98,7 +111,7 @@ export class OidcSignIn {
   }
 
   /** Finishes a sign-in from the provider's answer on the redirect URI. */
-  async complete(answer: RedirectAnswer): Promise<{ tokens: Tokens; returnTo: string }> {
+  async complete(answer: RedirectAnswer): Promise<{ tokens: Tokens; returnTo: string; name?: string }> {
     const pending = takePending(this.env.storage);
     if (!pending || pending.state !== answer.state) {
       throw new SignInError('This sign-in answer does not match a sign-in started in this tab. Please sign in again.');
@@ -114,8 +127,10 @@ export class OidcSignIn {
     const body = codeExchangeBody({ code: answer.code, redirectUri: this.redirectUri, clientId: this.config.clientId, codeVerifier: pending.verifier });
     const tokens = parseTokenResponse(await this.postForm(provider.tokenEndpoint, body), this.env.now());
     if (!tokens.idToken) throw new SignInError('The identity provider did not say who you are (no ID token).');
-    checkIdToken(tokens.idToken, { issuer: provider.issuer, clientId: this.config.clientId, nonce: pending.nonce, now: this.env.now() });
-    return { tokens, returnTo: pending.returnTo };
+    const claims = checkIdToken(tokens.idToken, { issuer: provider.issuer, clientId: this.config.clientId, nonce: pending.nonce, now: this.env.now() });
+    // Access tokens often carry no name (Cognito's do not); the ID token's is how to greet the person.
+    const name = typeof claims.name === 'string' && claims.name.trim() ? claims.name.trim() : undefined;
+    return name ? { tokens, returnTo: pending.returnTo, name } : { tokens, returnTo: pending.returnTo };
   }
 
   /** New tokens from the refresh token; fails when there is none or the provider says no. */

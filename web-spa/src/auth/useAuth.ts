@@ -5,7 +5,7 @@ import { whoAmI } from '../api/me';
 import type { Session } from '../api/types';
 import { AuthConfigError, loadAuthConfig, type AuthConfig } from './config';
 import { readRedirect, refreshDelayMs, SignInError, withoutRedirectParams, type Tokens } from './oidc';
-import { OidcSignIn } from './signin';
+import { markSignedOut, OidcSignIn, takeSignedOut } from './signin';
 
 export const SESSION_ENDED = 'Your session has ended. Please sign in again.';
 export const SIGNED_OUT = 'You are signed out.';
@@ -62,6 +62,7 @@ export function useAuth(
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const renewal = useRef<Promise<boolean> | null>(null);
   const completing = useRef(false);
+  const opened = useRef(false);
   const latest = useRef(options);
   latest.current = options;
 
@@ -107,7 +108,7 @@ export function useAuth(
         if (tokens.current !== current) return false; // signed out meanwhile
         tokens.current = fresh;
         client.setToken(fresh.accessToken);
-        setSession((s) => (s ? { ...s, token: fresh.accessToken } : s));
+        setSession((s) => (s ? { ...s, token: fresh.accessToken, expiresAt: new Date(fresh.expiresAt).toISOString() } : s));
         schedule(fresh);
         return true;
       })
@@ -145,46 +146,6 @@ export function useAuth(
     // fetchFn and assign are fixed for the app's life.
   }, [configAttempt]);
 
-  // 2. Back from the identity provider: exchange the code, then ask the API who this is.
-  useEffect(() => {
-    const signIn = oidc.current;
-    if (config?.mode !== 'oidc' || !signIn || completing.current) return;
-    const answer = readRedirect(window.location.search);
-    if (!answer) return;
-    completing.current = true;
-    setBusy(true);
-    // The code is single-use: take it out of the address bar (and history) at once.
-    window.history.replaceState(null, '', `${window.location.pathname}${withoutRedirectParams(window.location.search)}`);
-    (async () => {
-      try {
-        const { tokens: fresh, returnTo } = await signIn.complete(answer);
-        tokens.current = fresh;
-        client.setToken(fresh.accessToken);
-        client.setRenewal(() => renewRef.current());
-        const me = await whoAmI(client);
-        schedule(fresh);
-        latest.current.onReturn(returnTo);
-        setNotice(null);
-        setError(null);
-        setSession({ token: fresh.accessToken, username: me.username, name: me.name || me.username, roles: me.roles ?? [], expiresAt: new Date(fresh.expiresAt).toISOString() });
-      } catch (e) {
-        forget();
-        setError(errorText(e));
-      } finally {
-        setBusy(false);
-        completing.current = false;
-      }
-    })();
-  }, [config, client, forget, schedule]);
-
-  useEffect(() => () => clearTimeout(timer.current), []);
-
-  const signedIn = useCallback((s: Session) => {
-    setNotice(null);
-    setError(null);
-    setSession({ ...s, name: s.name || s.username });
-  }, []);
-
   const signInWithProvider = useCallback(() => {
     const signIn = oidc.current;
     if (!signIn) return;
@@ -196,6 +157,57 @@ export function useAuth(
     });
   }, []);
 
+  // 2. Opening the app goes to the provider's sign-in (there is nothing to see before it), unless
+  // the person just signed out there; back from the provider: exchange the code, then ask the API
+  // who this is.
+  useEffect(() => {
+    const signIn = oidc.current;
+    if (config?.mode !== 'oidc' || !signIn || completing.current) return;
+    const answer = readRedirect(window.location.search);
+    if (!answer) {
+      if (opened.current) return;
+      opened.current = true;
+      if (takeSignedOut(window.sessionStorage)) setNotice(SIGNED_OUT);
+      else signInWithProvider();
+      return;
+    }
+    opened.current = true;
+    completing.current = true;
+    setBusy(true);
+    // The code is single-use: take it out of the address bar (and history) at once.
+    window.history.replaceState(null, '', `${window.location.pathname}${withoutRedirectParams(window.location.search)}`);
+    (async () => {
+      try {
+        const { tokens: fresh, returnTo, name } = await signIn.complete(answer);
+        tokens.current = fresh;
+        client.setToken(fresh.accessToken);
+        client.setRenewal(() => renewRef.current());
+        const me = await whoAmI(client);
+        schedule(fresh);
+        latest.current.onReturn(returnTo);
+        setNotice(null);
+        setError(null);
+        // The API's name comes from the access token; when it only repeats the username, the ID token's is better.
+        const shown = me.name && me.name !== me.username ? me.name : (name ?? me.username);
+        setSession({ token: fresh.accessToken, username: me.username, name: shown, roles: me.roles ?? [], expiresAt: new Date(fresh.expiresAt).toISOString() });
+      } catch (e) {
+        forget();
+        setError(errorText(e));
+      } finally {
+        setBusy(false);
+        completing.current = false;
+      }
+    })();
+  }, [config, client, forget, schedule, signInWithProvider]);
+
+  useEffect(() => () => clearTimeout(timer.current), []);
+
+  const signedIn = useCallback((s: Session) => {
+    setNotice(null);
+    setError(null);
+    setSession({ ...s, name: s.name || s.username });
+  }, []);
+
   const signOut = useCallback(() => {
     const held = tokens.current;
     forget();
@@ -205,7 +217,9 @@ export function useAuth(
     if (signIn) {
       // Also end the provider's session, or "Sign in" would let the same person straight back in.
       void signIn.signOutUrl(held).then((url) => {
-        if (url) assign(url);
+        if (!url) return;
+        markSignedOut(window.sessionStorage);
+        assign(url);
       });
     }
   }, [forget, assign]);
