@@ -24,6 +24,7 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.util.List;
 
 /** Run history, one run, cancelling, and a run's findings (JSON pages or a CSV export). */
 @Controller("/api/runs")
@@ -38,10 +39,15 @@ public class RunsController {
 
     @Get
     public RunPage history(@Nullable @QueryValue String customerId, @Nullable @QueryValue String toolId,
-                           @Nullable @QueryValue String status, @Nullable @QueryValue String requestedBy,
-                           @Nullable @QueryValue String ticketId, @Nullable @QueryValue String cursor,
-                           @Nullable @QueryValue Integer limit) {
-        return runs.history(new RunQuery(customerId, toolId, status, requestedBy, ticketId), cursor, limit);
+                           @Nullable @QueryValue String requestedBy,
+                           @Nullable @QueryValue String ticketId, @Nullable @QueryValue String from,
+                           @Nullable @QueryValue String to, @Nullable @QueryValue String cursor,
+                           @Nullable @QueryValue Integer limit, HttpRequest<?> request) {
+        // the Lambda request splits "RUNNING,QUEUED" into two values and a String parameter would
+        // get only the first (so would a List one): read them all and let the service check the list
+        List<String> status = request.getParameters().getAll("status");
+        String statuses = status.isEmpty() ? null : String.join(",", status);
+        return runs.history(new RunQuery(customerId, toolId, statuses, requestedBy, ticketId, from, to), cursor, limit);
     }
 
     @Get("/{runId}")

@@ -55,9 +55,12 @@ public class RunService {
     private final AuditLog audit;
     private final RunDispatcher dispatcher;
     private final TransactionOperations<Connection> transactions;
+    private final RunHistory history;
 
     public RunService(ToolCatalogue tools, CustomerService customers, RunRepository runs, FindingStore findings,
-                      AuditLog audit, RunDispatcher dispatcher, TransactionOperations<Connection> transactions) {
+                      AuditLog audit, RunDispatcher dispatcher, TransactionOperations<Connection> transactions,
+                      RunHistory history) {
+        this.history = history;
         this.tools = tools;
         this.customers = customers;
         this.runs = runs;
@@ -142,14 +145,14 @@ public class RunService {
     /** History, newest first. {@code limit} defaults to {@value #DEFAULT_PAGE}, at most {@value #MAX_RUN_PAGE}. */
     public RunPage history(RunQuery query, @Nullable String cursor, @Nullable Integer limit) {
         int size = pageSize(limit, MAX_RUN_PAGE);
-        String status = null;
-        if (query.status() != null && !query.status().isBlank()) {
-            try {
-                status = RunStatus.valueOf(query.status().trim().toUpperCase(Locale.ROOT)).name();
-            } catch (IllegalArgumentException e) {
-                throw InvalidInputException.of("status", "must be one of QUEUED, RUNNING, SUCCEEDED, FAILED, CANCELLED");
-            }
+        List<FieldError> errors = new ArrayList<>();
+        List<RunStatus> statuses = statuses(query.status(), errors);
+        Instant from = RunDates.from(query.from(), errors);
+        Instant to = RunDates.to(query.to(), errors);
+        if (from != null && to != null && !to.isAfter(from)) {
+            errors.add(new FieldError("to", "must be later than from"));
         }
+        InvalidInputException.throwIfAny("The history cannot be filtered that way", errors);
         Instant beforeAt = null;
         UUID beforeId = null;
         if (cursor != null && !cursor.isBlank()) {
@@ -162,8 +165,9 @@ public class RunService {
                 throw PageCursor.invalid();
             }
         }
-        List<RunRecord> rows = runs.history(blankToNull(query.customerId()), blankToNull(query.toolId()), status,
-                blankToNull(query.requestedBy()), blankToNull(query.ticketId()), beforeAt, beforeId, size + 1);
+        RunHistory.Filter filter = new RunHistory.Filter(blankToNull(query.customerId()), blankToNull(query.toolId()),
+                statuses, blankToNull(query.requestedBy()), blankToNull(query.ticketId()), from, to);
+        List<RunRecord> rows = history.read(filter, beforeAt, beforeId, size + 1);
         boolean more = rows.size() > size;
         List<Run> items = rows.stream().limit(size).map(RunRecord::toRun).toList();
         String next = null;
@@ -172,6 +176,30 @@ public class RunService {
             next = PageCursor.encode(CURSOR_PREFIX + last.createdAt() + "|" + last.id());
         }
         return new RunPage(items, next);
+    }
+
+    /** {@code RUNNING} or {@code RUNNING,QUEUED}, any case; empty for "any". */
+    private static List<RunStatus> statuses(@Nullable String text, List<FieldError> errors) {
+        List<RunStatus> statuses = new ArrayList<>();
+        if (text == null || text.isBlank()) {
+            return statuses;
+        }
+        for (String part : text.split(",")) {
+            if (part.isBlank()) {
+                continue;
+            }
+            try {
+                RunStatus s = RunStatus.valueOf(part.trim().toUpperCase(Locale.ROOT));
+                if (!statuses.contains(s)) {
+                    statuses.add(s);
+                }
+            } catch (IllegalArgumentException e) {
+                errors.add(new FieldError("status", "'" + part.trim() + "' is not a status; use QUEUED, RUNNING, "
+                        + "SUCCEEDED, FAILED or CANCELLED (several separated by commas)"));
+                return List.of();
+            }
+        }
+        return statuses;
     }
 
     /** A page of a run's findings; {@code limit} defaults to 50, at most {@value FindingStore#MAX_PAGE}. */
