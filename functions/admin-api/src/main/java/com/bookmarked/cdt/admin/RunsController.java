@@ -1,6 +1,7 @@
 package com.bookmarked.cdt.admin;
 
 import com.bookmarked.cdt.core.auth.SignedInUser;
+import com.bookmarked.cdt.core.finding.Finding;
 import com.bookmarked.cdt.core.http.FindingsCsv;
 import com.bookmarked.cdt.core.run.Run;
 import com.bookmarked.cdt.core.run.RunPage;
@@ -18,6 +19,7 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.json.JsonMapper;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 
@@ -32,9 +34,11 @@ import java.util.List;
 public class RunsController {
 
     private final RunService runs;
+    private final JsonMapper json;
 
-    public RunsController(RunService runs) {
+    public RunsController(RunService runs, JsonMapper json) {
         this.runs = runs;
+        this.json = json;
     }
 
     @Get
@@ -60,33 +64,25 @@ public class RunsController {
         return HttpResponse.status(HttpStatus.ACCEPTED).body(runs.cancel(runId, user.username()));
     }
 
-    /** JSON pages by default; {@code Accept: text/csv} streams the whole filtered list. */
+    /** JSON pages by default; {@code Accept: text/csv} streams the whole filtered, searched, sorted list. */
     @Get("/{runId}/findings")
     @Produces({MediaType.APPLICATION_JSON, "text/csv"})
     public HttpResponse<?> findings(String runId, @Nullable @QueryValue String category,
-                                    @Nullable @QueryValue String severity, @Nullable @QueryValue String cursor,
-                                    @Nullable @QueryValue Integer limit, HttpRequest<?> request) {
+                                    @Nullable @QueryValue String severity, @Nullable @QueryValue String sort,
+                                    @Nullable @QueryValue String cursor, @Nullable @QueryValue Integer limit,
+                                    HttpRequest<?> request) {
+        String q = search(request);
         if (!wantsCsv(request)) {
-            return HttpResponse.ok(runs.findings(runId, category, severity, cursor, limit));
+            return HttpResponse.ok(runs.findings(runId, category, severity, q, sort, cursor, limit));
         }
         Run run = runs.get(runId);
         // checked before streaming starts, so that a bad filter is a 422, not a broken download
-        runs.findings(runId, category, severity, null, 1);
+        runs.checkFindingFilters(category, severity, q, sort);
         Writable csv = new Writable() {
             @Override
             public void writeTo(Writer out) throws IOException {
                 FindingsCsv.writeHeader(out);
-                try {
-                    runs.eachFinding(runId, category, severity, f -> {
-                        try {
-                            FindingsCsv.writeRow(out, f);
-                        } catch (IOException e) {
-                            throw new UncheckedIOException(e);
-                        }
-                    });
-                } catch (UncheckedIOException e) {
-                    throw e.getCause();
-                }
+                each(runId, category, severity, q, sort, f -> FindingsCsv.writeRow(out, f));
                 out.flush();
             }
         };
@@ -94,6 +90,71 @@ public class RunsController {
                 .contentType(FindingsCsv.CONTENT_TYPE)
                 .header(HttpHeaders.CONTENT_DISPOSITION,
                         "attachment; filename=\"" + run.toolId() + "-" + run.runId() + ".csv\"");
+    }
+
+    /**
+     * {@code {"run": Run, "findings": [Finding, …]}} as a download, written finding by finding from a
+     * database cursor (constant memory), with the same filters, search and order as the list.
+     */
+    @Get("/{runId}/export.json")
+    public HttpResponse<?> exportJson(String runId, @Nullable @QueryValue String category,
+                                      @Nullable @QueryValue String severity, @Nullable @QueryValue String sort,
+                                      HttpRequest<?> request) {
+        String q = search(request);
+        Run run = runs.get(runId);
+        runs.checkFindingFilters(category, severity, q, sort);
+        Writable body = new Writable() {
+            @Override
+            public void writeTo(Writer out) throws IOException {
+                out.write("{\"run\":");
+                out.write(json.writeValueAsString(run));
+                out.write(",\"findings\":[");
+                boolean[] first = {true};
+                each(runId, category, severity, q, sort, f -> {
+                    if (!first[0]) {
+                        out.write(',');
+                    }
+                    first[0] = false;
+                    out.write(json.writeValueAsString(f));
+                });
+                out.write("]}");
+                out.flush();
+            }
+        };
+        return HttpResponse.ok(body)
+                .contentType(MediaType.APPLICATION_JSON_TYPE)
+                .header(HttpHeaders.CONTENT_DISPOSITION,
+                        "attachment; filename=\"" + run.toolId() + "-" + run.runId() + ".json\"");
+    }
+
+    /** A finding written to the download; I/O errors go back out as themselves. */
+    private interface FindingWriter {
+        void write(Finding f) throws IOException;
+    }
+
+    private void each(String runId, String category, String severity, String q, String sort, FindingWriter writer)
+            throws IOException {
+        try {
+            runs.eachFinding(runId, category, severity, q, sort, f -> {
+                try {
+                    writer.write(f);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+    }
+
+    /**
+     * {@code q} as typed: the Lambda request splits a query value at commas ("Smith, Ann" arrives
+     * as two values), so the parts are joined back.
+     */
+    @Nullable
+    private static String search(HttpRequest<?> request) {
+        List<String> parts = request.getParameters().getAll("q");
+        return parts.isEmpty() ? null : String.join(",", parts);
     }
 
     private static boolean wantsCsv(HttpRequest<?> request) {

@@ -1,13 +1,21 @@
 package com.bookmarked.cdt.admin;
 
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.bookmarked.cdt.core.finding.EntityRef;
+import com.bookmarked.cdt.core.finding.EntityType;
+import com.bookmarked.cdt.core.finding.Finding;
+import com.bookmarked.cdt.core.finding.Severity;
 import com.bookmarked.cdt.core.run.RunRecord;
 import com.bookmarked.cdt.core.run.RunRepository;
 import com.bookmarked.cdt.core.run.RunStatus;
 import com.bookmarked.cdt.core.run.RunSummary;
+import com.bookmarked.cdt.core.snapshot.SnapshotSide;
+import com.bookmarked.cdt.core.store.FindingStore;
 import com.bookmarked.cdt.core.testing.ApiGatewayEvents;
 import com.bookmarked.cdt.core.testing.FunctionUnderTest;
 import com.bookmarked.cdt.core.testing.TestTokens;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -20,7 +28,7 @@ import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The routes the agents' web app added in issue 5: who is signed in, and the history's date and status filters. */
+/** The routes and fields the agents' web app needs (issue 5), through the Lambda handler on a real PostgreSQL. */
 class AgentScreensRoutesTest {
 
     static FunctionUnderTest function;
@@ -54,6 +62,99 @@ class AgentScreensRoutesTest {
         List<String> ids = new ArrayList<>();
         page.get("items").forEach(i -> ids.add(i.get("runId").asText()));
         return ids;
+    }
+
+    /** A SUCCEEDED run of {@code toolId} for the customer holding these findings, with its summary. */
+    static UUID seedRunWithFindings(String customerId, String toolId, Instant createdAt, List<Finding> findings) {
+        UUID id = seedRun(customerId, toolId, RunStatus.SUCCEEDED, "agent1", createdAt, RunSummary.of(findings, null), null);
+        function.bean(FindingStore.class).insertAll(id, findings);
+        return id;
+    }
+
+    static Finding finding(String category, Severity severity, String title, String sisKey, String... values) {
+        return Finding.builder("sample-check", category, severity).title(title).rule("sample.rule")
+                .entity(EntityRef.of(SnapshotSide.SIS, EntityType.STUDENT, sisKey, values))
+                .entity(EntityRef.of(SnapshotSide.OURS, EntityType.STUDENT, "ours-" + sisKey, "grade", "06"))
+                .resolution("re-sync", "Re-sync the student", null)
+                .build();
+    }
+
+    static List<Finding> roster() {
+        return List.of(
+                finding("MISSING", Severity.INFO, "Student b missing here", "s-b", "name", "Smith, Ann"),
+                finding("DRIFT", Severity.ERROR, "Student a grade differs", "s-a", "name", "Jones, Bo"),
+                finding("MISSING", Severity.WARNING, "Student c missing here", "s-c", "name", "Smith, Cy"),
+                finding("DRIFT", Severity.ERROR, "Student d grade differs", "s-d", "name", "Lee, Di"));
+    }
+
+    static List<String> titles(JsonNode page) {
+        List<String> titles = new ArrayList<>();
+        page.get("items").forEach(i -> titles.add(i.get("title").asText()));
+        return titles;
+    }
+
+    @Test
+    void findingsAreSearchedAndSortedWithCursorsThatKeepTheOrder() {
+        UUID run = seedRunWithFindings("find-c", "sample-check", Instant.parse("2026-11-20T10:00:00Z"), roster());
+        String path = "/api/runs/" + run + "/findings";
+        JsonNode smith = ok(ApiGatewayEvents.get(path).query("q", "smith, ann").bearer(AGENT), 200);
+        assertThat(titles(smith)).as("a comma inside q is part of the text").containsExactly("Student b missing here");
+        assertThat(smith.get("total").asInt()).isEqualTo(1);
+        JsonNode smiths = ok(ApiGatewayEvents.get(path).query("q", "SMITH").query("sort", "-title").bearer(AGENT), 200);
+        assertThat(titles(smiths)).containsExactly("Student c missing here", "Student b missing here");
+        assertThat(smiths.get("total").asInt()).isEqualTo(2);
+
+        JsonNode first = ok(ApiGatewayEvents.get(path).query("sort", "severity").query("limit", "2").bearer(AGENT), 200);
+        assertThat(titles(first)).containsExactly("Student a grade differs", "Student d grade differs");
+        assertThat(first.get("total").asInt()).isEqualTo(4);
+        JsonNode rest = ok(ApiGatewayEvents.get(path).query("sort", "severity").query("limit", "2")
+                .query("cursor", first.get("nextCursor").asText()).bearer(AGENT), 200);
+        assertThat(titles(rest)).containsExactly("Student c missing here", "Student b missing here");
+        assertThat(rest.get("nextCursor").isNull()).isTrue();
+        JsonNode byKey = ok(ApiGatewayEvents.get(path).query("sort", "-key").query("category", "DRIFT").bearer(AGENT), 200);
+        assertThat(titles(byKey)).containsExactly("Student d grade differs", "Student a grade differs");
+
+        JsonNode wrongOrder = ok(ApiGatewayEvents.get(path).query("sort", "title").query("cursor", first.get("nextCursor").asText())
+                .bearer(AGENT), 422);
+        assertThat(wrongOrder.get("errors").get(0).get("field").asText()).isEqualTo("cursor");
+        JsonNode bad = ok(ApiGatewayEvents.get(path).query("sort", "colour").bearer(AGENT), 422);
+        assertThat(bad.get("errors").get(0).get("field").asText()).isEqualTo("sort");
+        JsonNode tooLong = ok(ApiGatewayEvents.get(path).query("q", "x".repeat(201)).query("severity", "fatal").bearer(AGENT), 422);
+        List<String> fields = new ArrayList<>();
+        tooLong.get("errors").forEach(e -> fields.add(e.get("field").asText()));
+        assertThat(fields).containsExactlyInAnyOrder("q", "severity");
+    }
+
+    @Test
+    void csvAndJsonExportsHonourTheSearchAndTheOrder() throws Exception {
+        UUID run = seedRunWithFindings("export-c", "sample-check", Instant.parse("2026-11-21T10:00:00Z"), roster());
+        APIGatewayV2HTTPResponse csv = function.invoke(ApiGatewayEvents.get("/api/runs/" + run + "/findings")
+                .query("q", "student").query("sort", "-severity").query("category", "MISSING").accept("text/csv").bearer(AGENT));
+        assertThat(csv.getStatusCode()).as(csv.getBody()).isEqualTo(200);
+        String[] lines = csv.getBody().split("\r\n");
+        assertThat(lines).hasSize(3);
+        assertThat(lines[1]).startsWith("1,").contains("Student b missing here");
+        assertThat(lines[2]).startsWith("3,").contains("Student c missing here");
+
+        APIGatewayV2HTTPResponse json = function.invoke(ApiGatewayEvents.get("/api/runs/" + run + "/export.json")
+                .query("sort", "title").query("q", "GRADE").bearer(AGENT));
+        assertThat(json.getStatusCode()).as(json.getBody()).isEqualTo(200);
+        assertThat(FunctionUnderTest.header(json, "content-type")).startsWith("application/json");
+        assertThat(FunctionUnderTest.header(json, "content-disposition"))
+                .isEqualTo("attachment; filename=\"sample-check-" + run + ".json\"");
+        JsonNode body = new ObjectMapper().readTree(json.getBody());
+        assertThat(body.get("run").get("runId").asText()).isEqualTo(run.toString());
+        assertThat(body.get("run").get("summary").get("total").asInt()).isEqualTo(4);
+        assertThat(body.get("findings").size()).isEqualTo(2);
+        assertThat(body.get("findings").get(0).get("title").asText()).isEqualTo("Student a grade differs");
+        assertThat(body.get("findings").get(0).get("id").asText()).isEqualTo("2");
+        assertThat(body.get("findings").get(1).get("entities").get(0).get("values").get("name").asText()).isEqualTo("Lee, Di");
+
+        APIGatewayV2HTTPResponse none = function.invoke(ApiGatewayEvents.get("/api/runs/" + run + "/export.json")
+                .query("q", "nobody at all").bearer(AGENT));
+        assertThat(new ObjectMapper().readTree(none.getBody()).get("findings").size()).isZero();
+        ok(ApiGatewayEvents.get("/api/runs/" + run + "/export.json").query("sort", "nope").bearer(AGENT), 422);
+        ok(ApiGatewayEvents.get("/api/runs/" + UUID.randomUUID() + "/export.json").bearer(AGENT), 404);
     }
 
     @Test

@@ -10,6 +10,7 @@ import com.bookmarked.cdt.core.http.UserFacingException;
 import com.bookmarked.cdt.core.store.AuditLog;
 import com.bookmarked.cdt.core.store.FindingFilter;
 import com.bookmarked.cdt.core.store.FindingPage;
+import com.bookmarked.cdt.core.store.FindingSort;
 import com.bookmarked.cdt.core.store.FindingStore;
 import com.bookmarked.cdt.core.store.PageCursor;
 import com.bookmarked.cdt.core.tool.DiagnosticTool;
@@ -44,6 +45,7 @@ public class RunService {
 
     public static final int DEFAULT_PAGE = 50;
     public static final int MAX_RUN_PAGE = 200;
+    public static final int MAX_SEARCH = 200;
     private static final Pattern TICKET_ID = Pattern.compile("^[A-Za-z0-9_-]{1,64}$");
     private static final String CURSOR_PREFIX = "run-before:";
     private static final Logger LOG = LoggerFactory.getLogger(RunService.class);
@@ -205,15 +207,25 @@ public class RunService {
     /** A page of a run's findings; {@code limit} defaults to 50, at most {@value FindingStore#MAX_PAGE}. */
     public FindingPage findings(String runId, @Nullable String category, @Nullable String severity,
                                 @Nullable String cursor, @Nullable Integer limit) {
-        RunRecord run = record(runId);
-        FindingFilter filter = filter(category, severity);
-        return findings.page(run.id(), filter, cursor, pageSize(limit, FindingStore.MAX_PAGE), knownTotal(run, filter));
+        return findings(runId, category, severity, null, null, cursor, limit);
     }
 
-    /** The summary of a finished run already counts by category and by severity; both at once it does not. */
+    /**
+     * A page of a run's findings, filtered, searched ({@code q}) and sorted ({@code sort}, see
+     * {@link FindingSort}); {@code limit} defaults to 50, at most {@value FindingStore#MAX_PAGE}.
+     */
+    public FindingPage findings(String runId, @Nullable String category, @Nullable String severity, @Nullable String q,
+                                @Nullable String sort, @Nullable String cursor, @Nullable Integer limit) {
+        RunRecord run = record(runId);
+        FindingFilter filter = filter(category, severity, q);
+        FindingSort order = FindingSort.parse(sort);
+        return findings.page(run.id(), filter, order, cursor, pageSize(limit, FindingStore.MAX_PAGE), knownTotal(run, filter));
+    }
+
+    /** The summary of a finished run already counts by category and by severity; both at once, or a search, it does not. */
     static Long knownTotal(RunRecord run, FindingFilter filter) {
         RunSummary summary = run.summary();
-        if (run.status() != RunStatus.SUCCEEDED || summary == null) {
+        if (run.status() != RunStatus.SUCCEEDED || summary == null || filter.search() != null) {
             return null;
         }
         if (filter.category() == null && filter.severity() == null) {
@@ -230,20 +242,39 @@ public class RunService {
 
     /** Every matching finding of a run, in id order, without holding them all (for exports). */
     public void eachFinding(String runId, @Nullable String category, @Nullable String severity, Consumer<Finding> each) {
-        RunRecord run = record(runId);
-        findings.forEach(run.id(), filter(category, severity), each);
+        eachFinding(runId, category, severity, null, null, each);
     }
 
-    private static FindingFilter filter(@Nullable String category, @Nullable String severity) {
+    /** Every matching finding of a run, in the asked order, without holding them all (for exports). */
+    public void eachFinding(String runId, @Nullable String category, @Nullable String severity, @Nullable String q,
+                            @Nullable String sort, Consumer<Finding> each) {
+        RunRecord run = record(runId);
+        findings.forEach(run.id(), filter(category, severity, q), FindingSort.parse(sort), each);
+    }
+
+    /** Checks the filters of a findings list or export up front, so that a bad one is a 422 before any streaming starts. */
+    public void checkFindingFilters(@Nullable String category, @Nullable String severity, @Nullable String q,
+                                    @Nullable String sort) {
+        filter(category, severity, q);
+        FindingSort.parse(sort);
+    }
+
+    static FindingFilter filter(@Nullable String category, @Nullable String severity, @Nullable String q) {
+        List<FieldError> errors = new ArrayList<>();
         Severity s = null;
         if (severity != null && !severity.isBlank()) {
             try {
                 s = Severity.fromWire(severity);
             } catch (IllegalArgumentException e) {
-                throw InvalidInputException.of("severity", "must be one of error, warning, info");
+                errors.add(new FieldError("severity", "must be one of error, warning, info"));
             }
         }
-        return new FindingFilter(blankToNull(category), s);
+        String search = q == null || q.isBlank() ? null : q.strip();
+        if (search != null && search.length() > MAX_SEARCH) {
+            errors.add(new FieldError("q", "is too long: search for at most " + MAX_SEARCH + " characters"));
+        }
+        InvalidInputException.throwIfAny("The findings cannot be filtered that way", errors);
+        return new FindingFilter(blankToNull(category), s, search);
     }
 
     private RunRecord record(String runId) {
