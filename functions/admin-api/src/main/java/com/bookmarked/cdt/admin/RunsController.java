@@ -4,6 +4,7 @@ import com.bookmarked.cdt.core.auth.SignedInUser;
 import com.bookmarked.cdt.core.finding.Finding;
 import com.bookmarked.cdt.core.http.FindingsCsv;
 import com.bookmarked.cdt.core.run.Run;
+import com.bookmarked.cdt.core.run.RunComparison;
 import com.bookmarked.cdt.core.run.RunPage;
 import com.bookmarked.cdt.core.run.RunQuery;
 import com.bookmarked.cdt.core.run.RunService;
@@ -34,10 +35,12 @@ import java.util.List;
 public class RunsController {
 
     private final RunService runs;
+    private final RunComparison comparison;
     private final JsonMapper json;
 
-    public RunsController(RunService runs, JsonMapper json) {
+    public RunsController(RunService runs, RunComparison comparison, JsonMapper json) {
         this.runs = runs;
+        this.comparison = comparison;
         this.json = json;
     }
 
@@ -90,6 +93,15 @@ public class RunsController {
                 .contentType(FindingsCsv.CONTENT_TYPE)
                 .header(HttpHeaders.CONTENT_DISPOSITION,
                         "attachment; filename=\"" + run.toolId() + "-" + run.runId() + ".csv\"");
+    }
+
+    /** New, resolved and unchanged findings against an earlier run of the same tool and customer. */
+    @Get("/{runId}/compare")
+    public RunComparison.Comparison compare(String runId, @Nullable @QueryValue("with") String with,
+                                            @Nullable @QueryValue String change, @Nullable @QueryValue String category,
+                                            @Nullable @QueryValue String severity, @Nullable @QueryValue String cursor,
+                                            @Nullable @QueryValue Integer limit) {
+        return comparison.compare(runId, with, change, category, severity, cursor, limit);
     }
 
     /**

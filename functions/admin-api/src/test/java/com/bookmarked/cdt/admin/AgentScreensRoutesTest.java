@@ -157,6 +157,93 @@ class AgentScreensRoutesTest {
         ok(ApiGatewayEvents.get("/api/runs/" + UUID.randomUUID() + "/export.json").bearer(AGENT), 404);
     }
 
+    static List<String> compared(JsonNode page) {
+        List<String> items = new ArrayList<>();
+        page.get("items").forEach(i -> items.add(i.get("change").asText() + " " + i.get("finding").get("entities").get(0).get("key").asText()
+                + "#" + i.get("finding").get("id").asText()));
+        return items;
+    }
+
+    @Test
+    void twoRunsCompareByFingerprintNewThenResolvedThenUnchanged() {
+        String c = "cmp-" + UUID.randomUUID().toString().substring(0, 6);
+        UUID earlier = seedRunWithFindings(c, "sample-check", Instant.parse("2026-11-01T10:00:00Z"), roster());
+        UUID later = seedRunWithFindings(c, "sample-check", Instant.parse("2026-11-02T10:00:00Z"), List.of(
+                finding("DRIFT", Severity.ERROR, "Student a grade differs", "s-a", "name", "Jones, Bo"),
+                finding("DRIFT", Severity.WARNING, "Student e grade differs", "s-e", "name", "Ray, Ed"),
+                finding("MISSING", Severity.WARNING, "Student c missing here", "s-c", "name", "Smith, Cy"),
+                finding("MISSING", Severity.INFO, "Student f missing here", "s-f", "name", "Fox, Fi"),
+                finding("DRIFT", Severity.ERROR, "Student g grade differs", "s-g", "name", "Gil, Gu")));
+        String path = "/api/runs/" + later + "/compare";
+
+        List<String> walked = new ArrayList<>();
+        String cursor = null;
+        int pages = 0;
+        do {
+            ApiGatewayEvents.Request request = ApiGatewayEvents.get(path).query("with", earlier.toString()).query("limit", "2");
+            if (cursor != null) {
+                request.query("cursor", cursor);
+            }
+            JsonNode page = ok(request.bearer(AGENT), 200);
+            assertThat(page.get("counts").toString()).isEqualTo("{\"new\":3,\"resolved\":2,\"unchanged\":2}");
+            assertThat(page.get("total").asInt()).isEqualTo(7);
+            assertThat(page.get("run").get("runId").asText()).isEqualTo(later.toString());
+            assertThat(page.get("with").get("runId").asText()).isEqualTo(earlier.toString());
+            walked.addAll(compared(page));
+            cursor = page.get("nextCursor").isNull() ? null : page.get("nextCursor").asText();
+            pages++;
+        } while (cursor != null);
+        assertThat(pages).isEqualTo(4);
+        // resolved findings are the earlier run's (its ids); the others the later run's
+        assertThat(walked).containsExactly("new s-e#2", "new s-f#4", "new s-g#5", "resolved s-b#1", "resolved s-d#4",
+                "unchanged s-a#1", "unchanged s-c#3");
+
+        JsonNode newOnly = ok(ApiGatewayEvents.get(path).query("with", earlier.toString()).query("change", "new")
+                .query("limit", "3").bearer(AGENT), 200);
+        assertThat(compared(newOnly)).containsExactly("new s-e#2", "new s-f#4", "new s-g#5");
+        assertThat(newOnly.get("nextCursor").isNull()).as("nothing after the last new one").isTrue();
+        assertThat(newOnly.get("total").asInt()).isEqualTo(3);
+        JsonNode exactPage = ok(ApiGatewayEvents.get(path).query("with", earlier.toString()).query("limit", "3").bearer(AGENT), 200);
+        assertThat(exactPage.get("nextCursor").isNull()).as("the resolved ones follow").isFalse();
+        JsonNode afterExact = ok(ApiGatewayEvents.get(path).query("with", earlier.toString()).query("limit", "3")
+                .query("cursor", exactPage.get("nextCursor").asText()).bearer(AGENT), 200);
+        assertThat(compared(afterExact)).containsExactly("resolved s-b#1", "resolved s-d#4", "unchanged s-a#1");
+
+        JsonNode drift = ok(ApiGatewayEvents.get(path).query("with", earlier.toString()).query("category", "DRIFT")
+                .query("change", "resolved").bearer(AGENT), 200);
+        assertThat(drift.get("counts").toString()).isEqualTo("{\"new\":2,\"resolved\":1,\"unchanged\":1}");
+        assertThat(compared(drift)).containsExactly("resolved s-d#4");
+        assertThat(drift.get("items").get(0).get("finding").get("title").asText()).isEqualTo("Student d grade differs");
+        JsonNode errors = ok(ApiGatewayEvents.get(path).query("with", earlier.toString()).query("severity", "error").bearer(AGENT), 200);
+        // s-a is in both runs: unchanged, never resolved, whatever the filter
+        assertThat(compared(errors)).containsExactly("new s-g#5", "resolved s-d#4", "unchanged s-a#1");
+    }
+
+    @Test
+    void onlyComparableRunsCompare() {
+        String c = "cmp2-" + UUID.randomUUID().toString().substring(0, 6);
+        UUID base = seedRunWithFindings(c, "sample-check", Instant.parse("2026-11-03T10:00:00Z"), roster());
+        UUID otherTool = seedRunWithFindings(c, "other-tool", Instant.parse("2026-11-03T11:00:00Z"), roster());
+        UUID otherCustomer = seedRunWithFindings(c + "x", "sample-check", Instant.parse("2026-11-03T11:00:00Z"), roster());
+        UUID failed = seedRun(c, "sample-check", RunStatus.FAILED, "agent1", Instant.parse("2026-11-03T12:00:00Z"), null, "gone");
+        String path = "/api/runs/" + base + "/compare";
+
+        assertThat(ok(ApiGatewayEvents.get(path).bearer(AGENT), 422).get("errors").get(0).get("field").asText()).isEqualTo("with");
+        assertThat(ok(ApiGatewayEvents.get(path).query("with", otherTool.toString()).bearer(AGENT), 422).toString())
+                .contains("another tool");
+        assertThat(ok(ApiGatewayEvents.get(path).query("with", otherCustomer.toString()).bearer(AGENT), 422).toString())
+                .contains("another customer");
+        assertThat(ok(ApiGatewayEvents.get(path).query("with", failed.toString()).bearer(AGENT), 422).toString())
+                .contains("has not succeeded");
+        assertThat(ok(ApiGatewayEvents.get("/api/runs/" + failed + "/compare").query("with", base.toString()).bearer(AGENT), 422)
+                .get("errors").get(0).get("field").asText()).isEqualTo("runId");
+        ok(ApiGatewayEvents.get(path).query("with", base.toString()).query("change", "gone").bearer(AGENT), 422);
+        ok(ApiGatewayEvents.get(path).query("with", UUID.randomUUID().toString()).bearer(AGENT), 404);
+        ok(ApiGatewayEvents.get("/api/runs/" + UUID.randomUUID() + "/compare").query("with", base.toString()).bearer(AGENT), 404);
+        JsonNode itself = ok(ApiGatewayEvents.get(path).query("with", base.toString()).bearer(AGENT), 200);
+        assertThat(itself.get("counts").toString()).isEqualTo("{\"new\":0,\"resolved\":0,\"unchanged\":4}");
+    }
+
     @Test
     void meGivesTheTokensNameOrElseTheUsername() {
         String named = TestTokens.builder().subject("dana7").roles("agent").claim("name", "Dana Whitfield").build();

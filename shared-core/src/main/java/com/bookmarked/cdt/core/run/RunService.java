@@ -287,7 +287,7 @@ public class RunService {
         return runs.findById(id).orElseThrow(() -> new NotFoundException("There is no run with the id '" + runId + "'."));
     }
 
-    private static int pageSize(@Nullable Integer limit, int max) {
+    static int pageSize(@Nullable Integer limit, int max) {
         if (limit == null) {
             return Math.min(DEFAULT_PAGE, max);
         }

@@ -179,6 +179,62 @@ public class FindingStore {
                 }));
     }
 
+    /** How a finding of one run stands against an earlier run of the same tool and customer, matched by fingerprint. */
+    public enum Change {
+        /** in the later run only */
+        NEW,
+        /** in the earlier run only (the earlier run's finding is the one shown) */
+        RESOLVED,
+        /** in both (the later run's finding is shown) */
+        UNCHANGED;
+
+        public String wireName() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    /**
+     * Up to {@code limit} findings of one change between {@code run} and the earlier run
+     * {@code with}, in seq order of the run they are shown from, after {@code afterSeq}. The
+     * filter applies to the finding shown; matching is by fingerprint alone, on the
+     * {@code (run_id, fingerprint)} index.
+     */
+    public List<Finding> compared(UUID run, UUID with, Change change, FindingFilter filter, int afterSeq, int limit) {
+        return transactions.executeRead(status -> jdbc.prepareStatement(
+                "SELECT seq, body FROM findings f WHERE run_id = ?" + filterSql(filter) + comparedSql(change)
+                        + " AND seq > ? ORDER BY seq LIMIT ?", ps -> {
+                    int p = bindFilter(ps, change == Change.RESOLVED ? with : run, filter);
+                    ps.setObject(p++, change == Change.RESOLVED ? run : with);
+                    ps.setInt(p++, afterSeq);
+                    ps.setInt(p, limit);
+                    List<Finding> items = new ArrayList<>(limit);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            items.add(read(rs));
+                        }
+                    }
+                    return items;
+                }));
+    }
+
+    /** How many findings have this change between the two runs, under the filter. */
+    public long countCompared(UUID run, UUID with, Change change, FindingFilter filter) {
+        return transactions.executeRead(status -> jdbc.prepareStatement(
+                "SELECT count(*) FROM findings f WHERE run_id = ?" + filterSql(filter) + comparedSql(change), ps -> {
+                    int p = bindFilter(ps, change == Change.RESOLVED ? with : run, filter);
+                    ps.setObject(p, change == Change.RESOLVED ? run : with);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        rs.next();
+                        return rs.getLong(1);
+                    }
+                }));
+    }
+
+    private static String comparedSql(Change change) {
+        return (change == Change.UNCHANGED ? " AND EXISTS" : " AND NOT EXISTS")
+                + " (SELECT 1 FROM findings o WHERE o.run_id = ? AND o.fingerprint = f.fingerprint)";
+    }
+
     /** Every matching finding in id order; see {@link #forEach(UUID, FindingFilter, FindingSort, Consumer)}. */
     public void forEach(UUID runId, FindingFilter filter, Consumer<Finding> each) {
         forEach(runId, filter, FindingSort.SEQ, each);
