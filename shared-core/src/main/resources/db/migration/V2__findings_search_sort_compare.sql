@@ -23,3 +23,9 @@ CREATE INDEX findings_by_title ON findings (run_id, sort_title, seq);
 CREATE INDEX findings_by_key ON findings (run_id, sort_key, seq);
 -- comparing two runs matches findings by fingerprint
 CREATE INDEX findings_by_fingerprint ON findings (run_id, fingerprint);
+
+-- The dashboard: the latest SUCCEEDED run per customer and tool, and the latest connection test
+-- per customer and connector.
+CREATE INDEX runs_latest_succeeded ON runs (customer_id, tool_id, created_at DESC, id DESC) WHERE status = 'SUCCEEDED';
+CREATE INDEX audit_events_connection_tests ON audit_events (target, (details ->> 'connector'), at DESC, id DESC)
+    WHERE action = 'connector.test';
