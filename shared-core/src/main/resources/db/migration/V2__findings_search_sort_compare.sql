@@ -29,3 +29,25 @@ CREATE INDEX findings_by_fingerprint ON findings (run_id, fingerprint);
 CREATE INDEX runs_latest_succeeded ON runs (customer_id, tool_id, created_at DESC, id DESC) WHERE status = 'SUCCEEDED';
 CREATE INDEX audit_events_connection_tests ON audit_events (target, (details ->> 'connector'), at DESC, id DESC)
     WHERE action = 'connector.test';
+
+-- Comparing two runs: which findings are new, resolved or unchanged, worked out once per pair of
+-- runs (one hash join, runs never change once finished) and then paged on the primary key. A
+-- page straight off the findings table would have to probe the other run finding by finding
+-- until it has 50 changes, which takes seconds when the changes are few and far apart.
+CREATE TABLE run_comparisons (
+    run_id      uuid        NOT NULL REFERENCES runs (id) ON DELETE CASCADE,
+    with_run_id uuid        NOT NULL REFERENCES runs (id) ON DELETE CASCADE,
+    compared_at timestamptz NOT NULL DEFAULT now(),
+    PRIMARY KEY (run_id, with_run_id)
+);
+
+CREATE TABLE finding_changes (
+    run_id      uuid     NOT NULL,
+    with_run_id uuid     NOT NULL,
+    -- 0 new (seq of run_id's finding), 1 resolved (seq of with_run_id's), 2 unchanged (run_id's)
+    change      smallint NOT NULL CHECK (change IN (0, 1, 2)),
+    seq         integer  NOT NULL,
+    PRIMARY KEY (run_id, with_run_id, change, seq),
+    FOREIGN KEY (run_id, with_run_id) REFERENCES run_comparisons (run_id, with_run_id) ON DELETE CASCADE
+);
+CREATE INDEX run_comparisons_with ON run_comparisons (with_run_id);

@@ -57,12 +57,10 @@ public class RunComparison {
     }
 
     private final RunService runs;
-    private final RunRepository repository;
     private final FindingStore findings;
 
-    public RunComparison(RunService runs, RunRepository repository, FindingStore findings) {
+    public RunComparison(RunService runs, FindingStore findings) {
         this.runs = runs;
-        this.repository = repository;
         this.findings = findings;
     }
 
@@ -98,6 +96,7 @@ public class RunComparison {
 
         UUID run = UUID.fromString(later.runId());
         UUID with = UUID.fromString(earlier.runId());
+        findings.prepareComparison(run, with);
         Counts counts = new Counts(findings.countCompared(run, with, Change.NEW, filter),
                 findings.countCompared(run, with, Change.RESOLVED, filter),
                 findings.countCompared(run, with, Change.UNCHANGED, filter));
@@ -123,6 +122,9 @@ public class RunComparison {
         String next = null;
         for (int i = start; i < changes.size(); i++) {
             Change c = changes.get(i);
+            if (counts.of(c) == 0) {
+                continue;
+            }
             // one more than needed tells whether this change has more after the page
             List<Finding> page = findings.compared(run, with, c, filter, i == start ? afterSeq : 0, size - items.size() + 1);
             for (Finding f : page) {

@@ -181,6 +181,7 @@ public class FindingStore {
 
     /** How a finding of one run stands against an earlier run of the same tool and customer, matched by fingerprint. */
     public enum Change {
+        // the ordinal is the change's number in finding_changes: keep this order
         /** in the later run only */
         NEW,
         /** in the earlier run only (the earlier run's finding is the one shown) */
@@ -194,17 +195,52 @@ public class FindingStore {
     }
 
     /**
+     * Works out, once per pair of runs, which findings are new, resolved or unchanged (one hash
+     * join over both runs' fingerprints), so that every later page and count of that comparison
+     * reads an index. Both runs must be finished: their findings never change after that.
+     */
+    public void prepareComparison(UUID run, UUID with) {
+        transactions.executeWrite(status -> jdbc.execute(connection -> {
+            try (PreparedStatement claim = connection.prepareStatement(
+                    "INSERT INTO run_comparisons (run_id, with_run_id) VALUES (?, ?) ON CONFLICT DO NOTHING")) {
+                claim.setObject(1, run);
+                claim.setObject(2, with);
+                if (claim.executeUpdate() == 0) {
+                    return null; // done before (or by a request that got here first and has now committed)
+                }
+            }
+            try (PreparedStatement changes = connection.prepareStatement(
+                    "INSERT INTO finding_changes (run_id, with_run_id, change, seq) "
+                            + "SELECT ?, ?, CASE WHEN o.fingerprint IS NULL THEN 0 ELSE 2 END, f.seq FROM findings f "
+                            + "LEFT JOIN (SELECT DISTINCT fingerprint FROM findings WHERE run_id = ?) o ON o.fingerprint = f.fingerprint "
+                            + "WHERE f.run_id = ? "
+                            + "UNION ALL "
+                            + "SELECT ?, ?, 1, o.seq FROM findings o "
+                            + "WHERE o.run_id = ? AND NOT EXISTS (SELECT 1 FROM findings f WHERE f.run_id = ? AND f.fingerprint = o.fingerprint)")) {
+                Object[] args = {run, with, with, run, run, with, with, run};
+                for (int i = 0; i < args.length; i++) {
+                    changes.setObject(i + 1, args[i]);
+                }
+                changes.executeUpdate();
+            }
+            return null;
+        }));
+    }
+
+    /**
      * Up to {@code limit} findings of one change between {@code run} and the earlier run
      * {@code with}, in seq order of the run they are shown from, after {@code afterSeq}. The
-     * filter applies to the finding shown; matching is by fingerprint alone, on the
-     * {@code (run_id, fingerprint)} index.
+     * filter applies to the finding shown. Needs {@link #prepareComparison} first.
      */
     public List<Finding> compared(UUID run, UUID with, Change change, FindingFilter filter, int afterSeq, int limit) {
         return transactions.executeRead(status -> jdbc.prepareStatement(
-                "SELECT seq, body FROM findings f WHERE run_id = ?" + filterSql(filter) + comparedSql(change)
-                        + " AND seq > ? ORDER BY seq LIMIT ?", ps -> {
+                "SELECT f.seq, f.body FROM finding_changes c JOIN findings f ON f.run_id = ?" + filterSql(filter)
+                        + " AND f.seq = c.seq WHERE c.run_id = ? AND c.with_run_id = ? AND c.change = ? AND c.seq > ?"
+                        + " ORDER BY c.seq LIMIT ?", ps -> {
                     int p = bindFilter(ps, change == Change.RESOLVED ? with : run, filter);
-                    ps.setObject(p++, change == Change.RESOLVED ? run : with);
+                    ps.setObject(p++, run);
+                    ps.setObject(p++, with);
+                    ps.setShort(p++, (short) change.ordinal());
                     ps.setInt(p++, afterSeq);
                     ps.setInt(p, limit);
                     List<Finding> items = new ArrayList<>(limit);
@@ -217,22 +253,23 @@ public class FindingStore {
                 }));
     }
 
-    /** How many findings have this change between the two runs, under the filter. */
+    /** How many findings have this change between the two runs, under the filter. Needs {@link #prepareComparison} first. */
     public long countCompared(UUID run, UUID with, Change change, FindingFilter filter) {
-        return transactions.executeRead(status -> jdbc.prepareStatement(
-                "SELECT count(*) FROM findings f WHERE run_id = ?" + filterSql(filter) + comparedSql(change), ps -> {
-                    int p = bindFilter(ps, change == Change.RESOLVED ? with : run, filter);
-                    ps.setObject(p, change == Change.RESOLVED ? run : with);
-                    try (ResultSet rs = ps.executeQuery()) {
-                        rs.next();
-                        return rs.getLong(1);
-                    }
-                }));
-    }
-
-    private static String comparedSql(Change change) {
-        return (change == Change.UNCHANGED ? " AND EXISTS" : " AND NOT EXISTS")
-                + " (SELECT 1 FROM findings o WHERE o.run_id = ? AND o.fingerprint = f.fingerprint)";
+        boolean filtered = filter.category() != null || filter.severity() != null || filter.search() != null;
+        String sql = filtered
+                ? "SELECT count(*) FROM finding_changes c JOIN findings f ON f.run_id = ?" + filterSql(filter)
+                        + " AND f.seq = c.seq WHERE c.run_id = ? AND c.with_run_id = ? AND c.change = ?"
+                : "SELECT count(*) FROM finding_changes c WHERE c.run_id = ? AND c.with_run_id = ? AND c.change = ?";
+        return transactions.executeRead(status -> jdbc.prepareStatement(sql, ps -> {
+            int p = filtered ? bindFilter(ps, change == Change.RESOLVED ? with : run, filter) : 1;
+            ps.setObject(p++, run);
+            ps.setObject(p++, with);
+            ps.setShort(p, (short) change.ordinal());
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }));
     }
 
     /** Every matching finding in id order; see {@link #forEach(UUID, FindingFilter, FindingSort, Consumer)}. */
