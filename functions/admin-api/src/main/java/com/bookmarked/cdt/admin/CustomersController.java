@@ -10,6 +10,7 @@ import com.bookmarked.cdt.core.http.InvalidInputException;
 import com.bookmarked.cdt.core.snapshot.cache.SnapshotCache;
 import com.bookmarked.cdt.core.store.AuditLog;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
@@ -70,9 +71,11 @@ public class CustomersController {
     public record AuditTrail(List<AuditEntry> items) {
     }
 
+    /** {@code q} is read whole: the Lambda request splits a query value at commas ("Smith, Inc" arrives as two). */
     @Get
-    public CustomerList list(@Nullable @QueryValue String q) {
-        return new CustomerList(customers.list(q));
+    public CustomerList list(HttpRequest<?> request) {
+        List<String> q = request.getParameters().getAll("q");
+        return new CustomerList(customers.list(q.isEmpty() ? null : String.join(",", q)));
     }
 
     @Get("/{id}")

@@ -158,6 +158,16 @@ class CustomersAndDashboardRoutesTest {
     }
 
     @Test
+    void aSearchWithACommaFindsTheWholeName() {
+        ok(ApiGatewayEvents.put("/api/customers/ash", settings("Ash Grove, North", "/data/ash.zip", null)).bearer(ADMIN), 200);
+        JsonNode found = ok(ApiGatewayEvents.get("/api/customers").query("q", "grove, north").bearer(AGENT), 200);
+        assertThat(found.get("items").size()).isEqualTo(1);
+        assertThat(found.get("items").get(0).get("id").asText()).isEqualTo("ash");
+        assertThat(ok(ApiGatewayEvents.get("/api/customers").query("q", "grove, south").bearer(AGENT), 200)
+                .get("items").size()).as("the text after the comma counts too").isZero();
+    }
+
+    @Test
     void aScheduleIsValidatedAndSavedAndEveryBadFieldIsNamedAtOnce() {
         JsonNode elm = ok(ApiGatewayEvents.get("/api/customers/elm").bearer(AGENT), 200);
         assertThat(elm.get("settings").get("schedule").toString()).isEqualTo("{\"cron\":\"0 6 * * 1-5\",\"timezone\":\"America/Chicago\"}");
