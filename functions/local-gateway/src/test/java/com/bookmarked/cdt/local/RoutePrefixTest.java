@@ -32,7 +32,8 @@ class RoutePrefixTest {
      * means the path and everything under it, otherwise the exact path.
      */
     private static final Map<String, List<String>> PREFIXES = Map.of(
-            "com.bookmarked.cdt.admin", List.of("/api/health", "/api/me", "/api/tools", "/api/customers/**", "/api/runs/**"),
+            "com.bookmarked.cdt.admin", List.of("/api/health", "/api/me", "/api/tools", "/api/dashboard", "/api/customers/**",
+                    "/api/runs/**"),
             "com.bookmarked.cdt.core.http", List.of("/api/tools/{toolId}/**"),
             "com.bookmarked.cdt.tool.missingdata", List.of("/api/tools/missing-data/**"),
             "com.bookmarked.cdt.core.connector", List.of("/api/connectors/{connector}/**"),
