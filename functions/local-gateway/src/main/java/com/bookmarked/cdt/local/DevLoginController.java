@@ -32,13 +32,13 @@ class DevLoginController {
     }
 
     @Serdeable
-    record SignedIn(String token, String username, List<String> roles, Instant expiresAt) {
+    record SignedIn(String token, String username, String name, List<String> roles, Instant expiresAt) {
     }
 
     @Post(uri = "/login", consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
     HttpResponse<?> login(@Body Credentials credentials) {
         return tokens.signIn(credentials.username(), credentials.password())
-                .<HttpResponse<?>>map(t -> HttpResponse.ok(new SignedIn(t.token(), t.username(), t.roles(), t.expiresAt())))
+                .<HttpResponse<?>>map(t -> HttpResponse.ok(new SignedIn(t.token(), t.username(), t.username(), t.roles(), t.expiresAt())))
                 .orElseGet(() -> HttpResponse.status(HttpStatus.UNAUTHORIZED)
                         .contentType(MediaType.APPLICATION_JSON_PROBLEM)
                         .body(Map.of("type", "about:blank", "title", "Sign-in failed", "status", 401,

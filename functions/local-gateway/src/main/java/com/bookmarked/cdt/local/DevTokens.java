@@ -71,6 +71,8 @@ final class DevTokens {
         JWTClaimsSet claims = new JWTClaimsSet.Builder()
                 .issuer(ISSUER).audience(AUDIENCE).subject(username)
                 .issueTime(Date.from(now)).expirationTime(Date.from(expires))
+                // local users have no other name; /api/me reads it from here as it would from an identity provider
+                .claim("name", username)
                 .claim("cdt:roles", roles).jwtID(UUID.randomUUID().toString())
                 .build();
         SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(), claims);

@@ -29,7 +29,8 @@ import java.util.Set;
 
 /**
  * Checks bearer tokens: RS256 signatures only (so {@code alg: none} and HMAC tricks with the
- * public key fail), the configured issuer and audience, and expiry with at most
+ * public key fail), the configured issuer and audience ({@code aud}, or a Cognito access token's
+ * {@code client_id}), and expiry with at most
  * {@value #MAX_SKEW_SECONDS} s of clock skew. Roles are read from the configured claims.
  */
 @Singleton
@@ -40,9 +41,11 @@ public class JwtVerifier {
 
     private final DefaultJWTProcessor<SecurityContext> processor;
     private final List<String> rolesClaims;
+    private final String audience;
 
     public JwtVerifier(AuthSettings settings) {
         this.rolesClaims = settings.getRolesClaims();
+        this.audience = settings.getAudience();
         JWKSource<SecurityContext> keys = keys(settings);
         if (keys == null || blank(settings.getIssuer()) || blank(settings.getAudience())) {
             LOG.warn("cdt.auth is incomplete (issuer, audience and jwks or jwks-url are needed): every token will be refused");
@@ -51,10 +54,11 @@ public class JwtVerifier {
         }
         DefaultJWTProcessor<SecurityContext> p = new DefaultJWTProcessor<>();
         p.setJWSKeySelector(new JWSVerificationKeySelector<>(JWSAlgorithm.RS256, keys));
+        // The audience is checked below: Cognito's access tokens name the app in client_id, not aud.
         DefaultJWTClaimsVerifier<SecurityContext> claims = new DefaultJWTClaimsVerifier<>(
-                Set.of(settings.getAudience()),
+                null,
                 new JWTClaimsSet.Builder().issuer(settings.getIssuer()).build(),
-                Set.of("exp", "iss", "aud"),
+                Set.of("exp", "iss"),
                 null);
         claims.setMaxClockSkew(MAX_SKEW_SECONDS);
         p.setJWTClaimsSetVerifier(claims);
@@ -74,11 +78,26 @@ public class JwtVerifier {
             throw new TokenRejectedException("The sign-in token is not valid. Sign in again.", e.getClass().getSimpleName()
                     + ": " + e.getMessage());
         }
+        if (!forThisApp(claims)) {
+            throw new TokenRejectedException("The sign-in token is not valid. Sign in again.", "audience");
+        }
         String username = firstString(claims, "cognito:username", "sub");
         if (username == null) {
             throw new TokenRejectedException("The sign-in token names no user. Sign in again.", "no sub or cognito:username");
         }
         return new SignedInUser(username, firstString(claims, "name"), roles(claims));
+    }
+
+    /**
+     * {@code aud} names this app; or, with no {@code aud} at all, an access token's
+     * {@code client_id} does (as in Cognito's access tokens, the ones API Gateway's JWT authorizer takes).
+     */
+    private boolean forThisApp(JWTClaimsSet claims) {
+        List<String> aud = claims.getAudience();
+        if (aud != null && !aud.isEmpty()) {
+            return aud.contains(audience);
+        }
+        return audience.equals(firstString(claims, "client_id")) && "access".equals(firstString(claims, "token_use"));
     }
 
     private List<String> roles(JWTClaimsSet claims) {

@@ -39,6 +39,20 @@ class JwtVerifierTest {
     }
 
     @Test
+    void cognitoAccessTokensNameTheAppInClientIdInsteadOfAud() throws Exception {
+        TestTokens.Builder access = TestTokens.builder().noAudience().claim("cognito:username", "jsmith")
+                .claim("token_use", "access").claim("cognito:groups", List.of("agent"));
+        assertThat(verifier.verify(access.claim("client_id", TestTokens.AUDIENCE).build()))
+                .isEqualTo(new SignedInUser("jsmith", List.of("agent")));
+        refused(access.claim("client_id", "another-app").build(), "another app's access token");
+        refused(TestTokens.builder().noAudience().claim("token_use", "id").claim("client_id", TestTokens.AUDIENCE).build(),
+                "client_id counts only on an access token");
+        refused(TestTokens.builder().noAudience().build(), "no audience at all");
+        refused(TestTokens.builder().audience("another-app").claim("client_id", TestTokens.AUDIENCE)
+                .claim("token_use", "access").build(), "an aud naming another app wins over client_id");
+    }
+
+    @Test
     void expiryAllowsAMinuteOfSkewAndNoMore() throws Exception {
         assertThat(verifier.verify(TestTokens.builder().expiresIn(Duration.ofSeconds(-30)).build()).username()).isEqualTo("tester");
         assertThatThrownBy(() -> verifier.verify(TestTokens.builder().expiresIn(Duration.ofSeconds(-90)).build()))

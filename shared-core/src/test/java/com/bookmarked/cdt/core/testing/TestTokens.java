@@ -82,6 +82,7 @@ public final class TestTokens {
         public Builder subject(String value) { claims.subject(value); return this; }
         public Builder issuer(String value) { claims.issuer(value); return this; }
         public Builder audience(String value) { claims.audience(value); return this; }
+        public Builder noAudience() { claims.audience((String) null); return this; }
         public Builder roles(String... values) { claims.claim("cdt:roles", Arrays.asList(values)); return this; }
         public Builder claim(String name, Object value) { claims.claim(name, value); return this; }
         public Builder expiresIn(Duration d) { expiresAt = Instant.now().plus(d); return this; }
