@@ -5,15 +5,14 @@ import { describeSchedule } from './schedule';
 /** "60 minutes (1 hour)": TTLs are stored in minutes, read in hours and days. */
 export function minutesInWords(minutes: number): string {
   const base = minutes === 1 ? '1 minute' : `${minutes} minutes`;
-  if (minutes >= 1440 && minutes % 1440 === 0) {
-    const days = minutes / 1440;
-    return `${base} (${days === 1 ? '1 day' : `${days} days`})`;
-  }
-  if (minutes >= 60 && minutes % 60 === 0) {
-    const hours = minutes / 60;
-    return `${base} (${hours === 1 ? '1 hour' : `${hours} hours`})`;
-  }
-  return base;
+  if (minutes < 60) return base;
+  const unit = (n: number, one: string) => (n === 1 ? `1 ${one}` : `${n} ${one}s`);
+  const parts = [
+    [Math.floor(minutes / 1440), 'day'],
+    [Math.floor((minutes % 1440) / 60), 'hour'],
+    [minutes % 60, 'minute'],
+  ] as const;
+  return `${base} (${parts.filter(([n]) => n > 0).map(([n, one]) => unit(n, one)).join(' ')})`;
 }
 
 /** The integration settings as an agent reads them: secrets as references only. */
