@@ -62,7 +62,9 @@ export function ConnectionTests({
                 <span className={last.ok ? 'mark-ok' : 'mark-fail'} aria-hidden="true">
                   {last.ok ? '✓' : '✗'}
                 </span>{' '}
-                Last tested {formatTime(last.at)} by {last.actor}: {last.ok ? 'passed' : 'failed'}. {last.verdict}
+                Last tested {formatTime(last.at)} by {last.actor}: {last.ok ? 'passed' : 'failed'}.
+                {/* After a test made here, its verdict is shown in full below. */}
+                {!state.result && ` ${last.verdict}`}
               </p>
             ) : (
               <p className="last-test muted">Not tested yet.</p>

@@ -133,7 +133,7 @@ export function CustomerPage({ client, session, catalogue, navigate, route }: Sc
             </button>
           )}
         </div>
-        {!isAdmin && <p className="notice">Only admins can change settings.</p>}
+        {!isAdmin && <p className="admin-note">Only admins can change settings.</p>}
         {savedNote && (
           <p className="notice notice-ok" role="status">
             {savedNote}
