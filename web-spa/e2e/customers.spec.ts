@@ -117,9 +117,16 @@ test('an agent finds the demo district, reads its settings and tests its connect
 test('an admin changes the SIS snapshot TTL: checked, saved, kept after reload and audited', async ({ page, request }) => {
   const ttl = page.getByLabel('SIS snapshot TTL (minutes)');
   const changed = original.settings.snapshotTtlMinutes.sis === 75 ? 80 : 75;
+  // An engineer tested our database earlier: the page shows that before any click.
+  const tested = await request.post('/api/connectors/bookmarked/test', {
+    headers: { Authorization: `Bearer ${await tokenOf(request, 'engineer')}` },
+    data: { customerId: 'demo' },
+  });
+  expect((await tested.json()).ok).toBe(true);
   await page.goto('/customers/demo');
   await signIn(page, 'admin');
   await expect(page.getByRole('heading', { name: DEMO, level: 1 })).toBeVisible();
+  await expect(page.getByRole('region', { name: /Our database/ }).locator('.last-test')).toContainText('by engineer: passed');
   const settings = page.getByRole('region', { name: 'Integration settings' });
   await expect(settings).not.toContainText('Only admins can change settings');
   await settings.getByRole('button', { name: 'Edit settings' }).click();

@@ -190,7 +190,20 @@ export function SettingsForm({
 
   const optionsError = errors[FIELD_PATHS.options];
   return (
-    <form ref={formRef} className="settings-form" onSubmit={submit} noValidate aria-label="Edit settings">
+    <form
+      ref={formRef}
+      className="settings-form"
+      onSubmit={submit}
+      noValidate
+      aria-label="Edit settings"
+      onKeyDown={(e) => {
+        // Escape leaves an untouched form; with changes made, only Cancel discards them.
+        if (e.key === 'Escape' && !busy && !e.defaultPrevented && JSON.stringify(updateOf(values)) === JSON.stringify(updateOf(formValuesOf(base)))) {
+          e.preventDefault();
+          onCancel();
+        }
+      }}
+    >
       {problem?.kind === 'conflict' && (
         <div className="notice notice-error" role="alert" tabIndex={-1} ref={problemRef}>
           <p className="notice-title">Someone else changed these settings</p>

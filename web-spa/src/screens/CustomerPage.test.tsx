@@ -318,6 +318,18 @@ describe('CustomerPage for an admin', () => {
     expect((server.calls.filter((c) => c.method === 'PUT')[1]!.body as { expectedUpdatedAt: string }).expectedUpdatedAt).toBe('2026-11-29T09:30:00Z');
   });
 
+  it('closes on Escape while nothing was changed, and stays open once something was', async () => {
+    const { form, user } = await openForm(routes());
+    await user.clear(within(form).getByLabelText('Customer key'));
+    await user.type(within(form).getByLabelText('Customer key'), 'demo2');
+    await user.keyboard('{Escape}');
+    expect(screen.getByRole('form', { name: 'Edit settings' })).toBeTruthy();
+    await user.type(within(form).getByLabelText('Customer key'), '{Backspace}');
+    await user.keyboard('{Escape}');
+    expect(screen.queryByRole('form')).toBeNull();
+    expect(screen.getByRole('heading', { name: 'Integration settings' })).toBe(document.activeElement);
+  });
+
   it('explains a 403', async () => {
     const { form, user } = await openForm(routes({ 'PUT /api/customers/demo': problem(403, 'Forbidden', 'Needs the admin role.') }));
     await user.click(within(form).getByRole('button', { name: 'Save settings' }));
