@@ -119,7 +119,7 @@ export function SettingsForm({
         setErrors(mapped.errors);
         setGeneral(mapped.general);
         setFocusPath(orderedErrorPaths(mapped.errors)[0] ?? null);
-        if (!Object.keys(mapped.errors).length) setProblem({ kind: 'error', error });
+        if (!Object.keys(mapped.errors).length && !mapped.general.length) setProblem({ kind: 'error', error });
       } else if (error.status === 409) {
         setProblem({ kind: 'conflict', detail: error.detail || error.title });
       } else if (error.status === 403) {

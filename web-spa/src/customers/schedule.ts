@@ -6,57 +6,75 @@ interface CronField {
   label: string;
   min: number;
   max: number;
-  names?: readonly string[];
+  names: readonly string[];
+  /** The value of the first name (JAN is 1, SUN is 0). */
+  firstNameValue: number;
 }
 
-const MONTHS = ['JAN', 'FEB', 'MAR', 'APR', 'MAY', 'JUN', 'JUL', 'AUG', 'SEP', 'OCT', 'NOV', 'DEC'] as const;
-const DAYS = ['SUN', 'MON', 'TUE', 'WED', 'THU', 'FRI', 'SAT'] as const;
-
 const FIELDS: readonly CronField[] = [
-  { label: 'minute', min: 0, max: 59 },
-  { label: 'hour', min: 0, max: 23 },
-  { label: 'day of the month', min: 1, max: 31 },
-  { label: 'month', min: 1, max: 12, names: MONTHS },
-  { label: 'day of the week', min: 0, max: 7, names: DAYS },
+  { label: 'minute', min: 0, max: 59, names: [], firstNameValue: 0 },
+  { label: 'hour', min: 0, max: 23, names: [], firstNameValue: 0 },
+  { label: 'day of month', min: 1, max: 31, names: [], firstNameValue: 0 },
+  { label: 'month', min: 1, max: 12, names: ['JAN', 'FEB', 'MAR', 'APR', 'MAY', 'JUN', 'JUL', 'AUG', 'SEP', 'OCT', 'NOV', 'DEC'], firstNameValue: 1 },
+  // 0 and 7 are both Sunday.
+  { label: 'day of week', min: 0, max: 7, names: ['SUN', 'MON', 'TUE', 'WED', 'THU', 'FRI', 'SAT'], firstNameValue: 0 },
 ];
 
+function numberOf(text: string): number | null {
+  return /^\d{1,4}$/.test(text) ? Number(text) : null;
+}
+
 function valueOf(text: string, field: CronField): number | null {
-  if (/^\d{1,2}$/.test(text)) {
-    const n = Number(text);
-    return n >= field.min && n <= field.max ? n : null;
+  const n = numberOf(text);
+  if (n === null) {
+    const at = field.names.indexOf(text.toUpperCase());
+    return at < 0 ? null : at + field.firstNameValue;
   }
-  if (field.names) {
-    const i = field.names.indexOf(text.toUpperCase() as never);
-    if (i >= 0) return field === FIELDS[3] ? i + 1 : i;
+  return n < field.min || n > field.max ? null : n;
+}
+
+function allowed(field: CronField): string {
+  const names = field.names.length ? ` or ${field.names[0]}–${field.names[field.names.length - 1]}` : '';
+  return `*, a number from ${field.min} to ${field.max}${names}, a range, a step or a list`;
+}
+
+/** What is wrong with one field (`*`, `n`, `a-b`, each optionally `/step`, in a list), in the server's words. */
+function fieldProblem(field: CronField, text: string): string | null {
+  for (const item of text.split(',')) {
+    let range = item;
+    const slash = item.indexOf('/');
+    if (slash >= 0) {
+      range = item.slice(0, slash);
+      const step = numberOf(item.slice(slash + 1));
+      if (step === null || step < 1 || step > field.max) {
+        return `has a step '${item.slice(slash + 1)}' in the ${field.label} field that is not a number from 1 to ${field.max}`;
+      }
+    }
+    if (range === '*') continue;
+    const dash = range.indexOf('-');
+    const from = valueOf(dash >= 0 ? range.slice(0, dash) : range, field);
+    const to = dash >= 0 ? valueOf(range.slice(dash + 1), field) : from;
+    if (from === null || to === null) return `has '${item}' in the ${field.label} field; use ${allowed(field)}`;
+    if (from > to) return `has the range '${range}' in the ${field.label} field running backwards`;
   }
   return null;
 }
 
-/** One list item of a field: `*`, `n`, `a-b`, each optionally `/step`. */
-function itemOk(item: string, field: CronField): boolean {
-  const [range, step, ...rest] = item.split('/');
-  if (rest.length || range === undefined || range === '') return false;
-  if (step !== undefined && !(/^\d{1,2}$/.test(step) && Number(step) >= 1 && Number(step) <= field.max)) return false;
-  if (range === '*') return true;
-  const bounds = range.split('-');
-  if (bounds.length > 2) return false;
-  const values = bounds.map((b) => valueOf(b, field));
-  if (values.some((v) => v === null)) return false;
-  return values.length === 1 || (values[0] as number) <= (values[1] as number);
-}
-
-/** Why a cron expression is not a standard 5-field one, or null when it is. */
+/**
+ * Why a cron expression is not a standard 5-field one, or null when it is; the same checks and
+ * words as the server's CronCheck.
+ */
 export function cronProblem(cron: string): string | null {
-  const parts = cron.trim().split(/\s+/).filter(Boolean);
+  const parts = cron.trim().split(/\s+/);
   if (parts.length !== 5) {
-    return `must have 5 fields (minute hour day-of-month month day-of-week), e.g. 0 6 * * 1-5; this has ${parts.length}`;
+    return (
+      'must have five fields separated by spaces: minute hour day-of-month month day-of-week ' +
+      `(e.g. 0 6 * * 1-5 for 6:00 on weekdays); it has ${parts.length}`
+    );
   }
   for (let i = 0; i < 5; i++) {
-    const field = FIELDS[i]!;
-    const part = parts[i]!;
-    if (!part.split(',').every((item) => itemOk(item, field))) {
-      return `the ${field.label} field "${part}" is not valid (use numbers ${field.min}–${field.max}, *, ranges a-b, lists a,b or steps */n)`;
-    }
+    const problem = fieldProblem(FIELDS[i]!, parts[i]!);
+    if (problem) return problem;
   }
   return null;
 }

@@ -204,18 +204,21 @@ describe('checkSettings', () => {
     });
 
     it('needs both halves', () => {
-      expect(check({ ...valid(), cron: '' })).toEqual({ 'settings.schedule.cron': 'is required when a timezone is given (e.g. 0 6 * * 1-5)' });
+      expect(check({ ...valid(), cron: '' })).toEqual({
+        'settings.schedule.cron': 'is required when there is a schedule (five cron fields, e.g. 0 6 * * 1-5 for 6:00 on weekdays)',
+      });
       expect(check({ ...valid(), timezone: ' ' })).toEqual({
-        'settings.schedule.timezone': 'is required when a schedule is given (e.g. America/Chicago)',
+        'settings.schedule.timezone': "is required when there is a schedule (the district's time zone, e.g. America/Chicago)",
       });
     });
 
     it('checks the cron’s 5 fields and the timezone', () => {
-      expect(check({ ...valid(), cron: '0 6 * *' })['settings.schedule.cron']).toMatch(/must have 5 fields/);
-      expect(check({ ...valid(), cron: '0 25 * * *' })['settings.schedule.cron']).toMatch(/hour field/);
+      expect(check({ ...valid(), cron: '0 6 * *' })['settings.schedule.cron']).toMatch(/^must have five fields .* it has 4$/);
+      expect(check({ ...valid(), cron: '0 25 * * *' })['settings.schedule.cron']).toMatch(/in the hour field/);
       expect(check({ ...valid(), timezone: 'Central Time' })['settings.schedule.timezone']).toBe(
-        'must be an IANA timezone such as America/Chicago',
+        "must be a time zone name such as America/Chicago or Europe/London ('Central Time' is not one)",
       );
+      expect(check({ ...valid(), timezone: `Z${'z'.repeat(70)}` })['settings.schedule.timezone']).toContain(`('Z${'z'.repeat(59)}…' is not one)`);
     });
 
     it('uses the browser’s timezone list by default', () => {

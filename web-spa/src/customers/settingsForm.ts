@@ -181,7 +181,7 @@ export function checkSettings(values: SettingsFormValues, options: CheckOptions 
   for (const row of rows) {
     const optionName = row.name.trim();
     if (!optionName) add(FIELD_PATHS.options, `the setting with the value "${shorten(row.value)}" needs a name`);
-    else if (!OPTION_NAME.test(optionName)) add(FIELD_PATHS.options, `'${shorten(optionName)}' is not a valid setting name`);
+    else if (!OPTION_NAME.test(optionName)) add(FIELD_PATHS.options, `'${optionName}' is not a valid setting name`);
     else if (seen.has(optionName)) add(FIELD_PATHS.options, `'${optionName}' is listed twice`);
     else if (row.value.length > MAX_OPTION_LENGTH) {
       add(`${FIELD_PATHS.options}.${optionName}`, `must be text of at most ${MAX_OPTION_LENGTH} characters`);
@@ -205,19 +205,21 @@ export function checkSettings(values: SettingsFormValues, options: CheckOptions 
   const cron = values.cron.trim();
   const zone = values.timezone.trim();
   if (cron || zone) {
-    if (!cron) add(FIELD_PATHS.cron, 'is required when a timezone is given (e.g. 0 6 * * 1-5)');
+    if (!cron) add(FIELD_PATHS.cron, 'is required when there is a schedule (five cron fields, e.g. 0 6 * * 1-5 for 6:00 on weekdays)');
     else {
       const problem = cronProblem(cron);
       if (problem) add(FIELD_PATHS.cron, problem);
     }
-    if (!zone) add(FIELD_PATHS.timezone, 'is required when a schedule is given (e.g. America/Chicago)');
-    else if (!timeZoneOk(zone)) add(FIELD_PATHS.timezone, 'must be an IANA timezone such as America/Chicago');
+    if (!zone) add(FIELD_PATHS.timezone, "is required when there is a schedule (the district's time zone, e.g. America/Chicago)");
+    else if (!timeZoneOk(zone)) {
+      add(FIELD_PATHS.timezone, `must be a time zone name such as America/Chicago or Europe/London ('${shorten(zone)}' is not one)`);
+    }
   }
   return errors;
 }
 
 function shorten(text: string): string {
-  return text.length > 40 ? `${text.slice(0, 40)}…` : text;
+  return text.length > 60 ? `${text.slice(0, 60)}…` : text;
 }
 
 /** The PUT body: trimmed values, blank secret and schedule left out, the version the admin started from. */

@@ -222,7 +222,7 @@ describe('CustomerPage for an admin', () => {
     expect(within(summary).getAllByRole('link').map((a) => a.textContent)).toEqual([
       'SIS location must start with https://',
       'SIS snapshot TTL must be between 1 and 10080 minutes (one week)',
-      expect.stringMatching(/^Sync schedule \(cron\) must have 5 fields/),
+      expect.stringMatching(/^Sync schedule \(cron\) must have five fields/),
     ]);
     const location = within(form).getByLabelText('SIS location');
     expect(location).toBe(document.activeElement);
