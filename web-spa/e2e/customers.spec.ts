@@ -32,7 +32,9 @@ async function signIn(page: Page, username: string) {
   await page.getByLabel('Username').fill(username);
   await page.getByLabel('Password').fill(username);
   await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page.getByRole('banner')).toContainText(`Signed in as ${username}`);
+  // The header names the person (the token's name claim) or the username, then the role.
+  await expect(page.getByRole('banner')).toContainText('Signed in as');
+  await expect(page.getByRole('banner')).toContainText(username);
 }
 
 let original: StoredCustomer;
