@@ -116,7 +116,7 @@ test('an agent finds the demo district, reads its settings and tests its connect
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(768);
 });
 
-test('an admin changes the SIS snapshot TTL: checked, saved, kept after reload and audited', async ({ page, request }) => {
+test('an admin changes the SIS snapshot TTL: checked, saved, kept after reload, audited; a concurrent change is caught', async ({ page, request }) => {
   const ttl = page.getByLabel('SIS snapshot TTL (minutes)');
   const changed = original.settings.snapshotTtlMinutes.sis === 75 ? 80 : 75;
   // An engineer tested our database earlier: the page shows that before any click.
@@ -169,4 +169,23 @@ test('an admin changes the SIS snapshot TTL: checked, saved, kept after reload a
   const audit = page.getByRole('region', { name: 'Audit trail' });
   await expect(audit.getByRole('row').nth(1)).toContainText('Changed settings: SIS snapshot TTL');
   await expect(audit.getByRole('row').nth(1)).toContainText('admin');
+
+  // Someone else saves while the form is open: the save is refused (409) and reload offered.
+  await page.getByRole('region', { name: 'Integration settings' }).getByRole('button', { name: 'Edit settings' }).click();
+  const current = await demoAsStored(request, adminToken);
+  const theirs = current.settings.snapshotTtlMinutes.ours + 1;
+  const meanwhile = await request.put('/api/customers/demo', {
+    headers: { Authorization: `Bearer ${adminToken}` },
+    data: { name: current.name, settings: { ...current.settings, snapshotTtlMinutes: { ...current.settings.snapshotTtlMinutes, ours: theirs } }, expectedUpdatedAt: current.updatedAt },
+  });
+  expect(meanwhile.status()).toBe(200);
+  await ttl.fill(String(changed + 1));
+  await page.getByRole('form', { name: 'Edit settings' }).getByRole('button', { name: 'Save settings' }).click();
+  const conflict = page.getByRole('form', { name: 'Edit settings' }).getByRole('alert');
+  await expect(conflict).toContainText('Someone else changed these settings at');
+  await conflict.getByRole('button', { name: 'Reload settings' }).click();
+  await expect(page.getByLabel('Our snapshot TTL (minutes)')).toHaveValue(String(theirs));
+  await expect(ttl).toHaveValue(String(changed));
+  await page.getByRole('button', { name: 'Cancel' }).click();
+  await expect(page.getByRole('region', { name: 'Integration settings' })).toContainText(`${theirs} minutes`);
 });
