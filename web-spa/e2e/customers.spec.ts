@@ -141,6 +141,10 @@ test('an admin changes the SIS snapshot TTL: checked, saved, kept after reload, 
   await expect(ttl).toHaveAttribute('aria-invalid', 'true');
   await expect(form.getByRole('alert')).toContainText('SIS snapshot TTL must be between 1 and 10080 minutes (one week)');
   await page.screenshot({ path: `${guide}22-customer-edit.png`, fullPage: true });
+  // The form fits a tablet.
+  await page.setViewportSize({ width: 768, height: 1000 });
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(768);
+  await page.setViewportSize({ width: 1280, height: 800 });
   const adminToken = await tokenOf(request, 'admin');
   const rejected = await request.put('/api/customers/demo', {
     headers: { Authorization: `Bearer ${adminToken}` },

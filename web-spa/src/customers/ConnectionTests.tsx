@@ -55,6 +55,8 @@ export function ConnectionTests({
               </h3>
               <button type="button" className="button-secondary" onClick={() => run(connector)} disabled={state.busy}>
                 {state.busy ? 'Testing…' : 'Test connection'}
+                {/* Several of these buttons on one page: say which source each one tests. */}
+                <span className="sr-only">: {connectorLabel(connector)}</span>
               </button>
             </div>
             {last ? (

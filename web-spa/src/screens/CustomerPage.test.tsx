@@ -96,14 +96,14 @@ describe('CustomerPage for an agent', () => {
       }),
     );
     await loaded();
-    expect(screen.getAllByRole('button', { name: 'Test connection' })).toHaveLength(2);
+    expect(screen.getAllByRole('button', { name: /^Test connection: / })).toHaveLength(2);
     const ours = connector(/Our database \(Bookmarked\)/);
     expect(ours.textContent).toContain('by jo: failed. The production database refused the password (28P01).');
     expect(connector(/OneRoster API/).textContent).toContain('Not tested yet.');
 
     const user = userEvent.setup();
-    await user.click(within(ours).getByRole('button', { name: 'Test connection' }));
-    expect(within(ours).getByRole('button', { name: 'Testing…' })).toHaveProperty('disabled', true);
+    await user.click(within(ours).getByRole('button', { name: 'Test connection: Our database (Bookmarked)' }));
+    expect(within(ours).getByRole('button', { name: /^Testing…/ })).toHaveProperty('disabled', true);
     expect(ours.getAttribute('aria-busy')).toBe('true');
     expect(server.calls.find((c) => c.method === 'POST')!.body).toEqual({ customerId: 'demo' });
 
@@ -145,7 +145,7 @@ describe('CustomerPage for an agent', () => {
     );
     await loaded();
     const sis = connector(/OneRoster API/);
-    await userEvent.setup().click(within(sis).getByRole('button', { name: 'Test connection' }));
+    await userEvent.setup().click(within(sis).getByRole('button', { name: 'Test connection: OneRoster API' }));
     expect(await within(sis).findByText('✗ Connection failed.')).toBeTruthy();
     const items = within(within(sis).getByRole('list', { name: 'Checks made' })).getAllByRole('listitem');
     expect(items[2]!.className).toBe('to-fix');
@@ -158,7 +158,7 @@ describe('CustomerPage for an agent', () => {
     setup(['agent'], routes({ 'POST /api/connectors/bookmarked/test': problem(502, 'The connector did not answer', 'Try again in a minute.') }));
     await loaded();
     const ours = connector(/Our database/);
-    await userEvent.setup().click(within(ours).getByRole('button', { name: 'Test connection' }));
+    await userEvent.setup().click(within(ours).getByRole('button', { name: 'Test connection: Our database (Bookmarked)' }));
     expect((await within(ours).findByRole('alert')).textContent).toContain('The connector did not answer');
   });
 
@@ -271,7 +271,7 @@ describe('CustomerPage for an admin', () => {
     expect(screen.getByRole('heading', { name: 'Integration settings' })).toBe(document.activeElement);
     expect(await screen.findByText('Changed settings: SIS snapshot TTL')).toBeTruthy();
     // The connectors and their last tests stay when the PUT's answer leaves them out.
-    expect(screen.getAllByRole('button', { name: 'Test connection' })).toHaveLength(2);
+    expect(screen.getAllByRole('button', { name: /^Test connection: / })).toHaveLength(2);
   });
 
   it('maps the server’s 422 field paths onto the fields and focuses the first', async () => {
