@@ -88,6 +88,20 @@ describe('Customers', () => {
     expect(window.location.search).toBe('');
   });
 
+  it('keeps the list in view while the next search loads', async () => {
+    let answer: (r: Response) => void = () => {};
+    setup({
+      'GET /api/customers': [json({ items: [demo, lakeside] }), () => new Promise<Response>((resolve) => (answer = resolve))],
+    });
+    await screen.findByText('2 customers');
+    await userEvent.setup().type(screen.getByLabelText('Search customers'), 'lake');
+    await screen.findByText('Searching…');
+    expect(screen.getByRole('link', { name: 'Demo Unified School District' })).toBeTruthy();
+    answer(json({ items: [lakeside] }));
+    await screen.findByText('1 customer matching “lake”');
+    expect(screen.queryByRole('link', { name: 'Demo Unified School District' })).toBeNull();
+  });
+
   it('opens with the search from the address', async () => {
     const { server } = setup({ 'GET /api/customers': json({ items: [demo] }) }, { name: 'customers', q: 'demo' });
     await screen.findByText('1 customer matching “demo”');

@@ -16,6 +16,7 @@ export function Customers({ client, navigate, route }: ScreenProps & { route: Ro
   const [text, setText] = useState(route.q ?? '');
   const [query, setQuery] = useState(route.q ?? '');
   const [items, setItems] = useState<CustomerListItem[] | null>(null);
+  const [searching, setSearching] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
   const [attempt, setAttempt] = useState(0);
 
@@ -40,12 +41,16 @@ export function Customers({ client, navigate, route }: ScreenProps & { route: Ro
 
   useEffect(() => {
     const abort = new AbortController();
-    setItems(null);
+    // The previous list stays in view while the next one loads, so the table does not flicker.
+    setSearching(true);
     setError(null);
     searchCustomers(client, query, abort.signal)
       .then((found) => setItems(found))
       .catch((e: unknown) => {
         if (!abort.signal.aborted) setError(asApiError(e));
+      })
+      .finally(() => {
+        if (!abort.signal.aborted) setSearching(false);
       });
     return () => abort.abort();
   }, [client, query, attempt]);
@@ -79,7 +84,7 @@ export function Customers({ client, navigate, route }: ScreenProps & { route: Ro
           Matches any part of the district's name or its CDT id.
         </p>
       </form>
-      <div className="card">
+      <div className="card" aria-busy={searching || undefined}>
         {error ? (
           <ErrorNotice error={error} onRetry={() => setAttempt((n) => n + 1)} />
         ) : items === null ? (
@@ -88,13 +93,14 @@ export function Customers({ client, navigate, route }: ScreenProps & { route: Ro
           </p>
         ) : items.length === 0 ? (
           <p className="empty" role="status">
-            {q ? `No customer matches “${q}”.` : 'There are no customers yet.'}
+            {searching ? 'Searching…' : q ? `No customer matches “${q}”.` : 'There are no customers yet.'}
           </p>
         ) : (
           <>
             <p className="muted" role="status">
-              {items.length === 1 ? '1 customer' : `${items.length} customers`}
-              {q ? ` matching “${q}”` : ''}
+              {searching
+                ? 'Searching…'
+                : `${items.length === 1 ? '1 customer' : `${items.length} customers`}${q ? ` matching “${q}”` : ''}`}
             </p>
             <div className="table-scroll">
               <table className="customers-table">
