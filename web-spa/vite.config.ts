@@ -9,6 +9,8 @@ export default defineConfig({
     proxy: {
       // CDT_API points the dev server at another gateway.
       '/api': process.env.CDT_API ?? 'http://localhost:8080',
+      // How to sign in (dev or the identity provider) comes from the gateway too.
+      '/config.json': process.env.CDT_API ?? 'http://localhost:8080',
     },
   },
   build: {

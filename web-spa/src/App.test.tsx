@@ -16,7 +16,8 @@ function catalogueRoutes(): Record<string, Answer> {
 }
 
 async function signIn(user: ReturnType<typeof userEvent.setup>) {
-  await user.type(screen.getByLabelText('Username'), 'agent');
+  // The form shows once /config.json has said "dev".
+  await user.type(await screen.findByLabelText('Username'), 'agent');
   await user.type(screen.getByLabelText('Password'), 'agent');
   await user.click(screen.getByRole('button', { name: 'Sign in' }));
 }
@@ -77,7 +78,7 @@ describe('App', () => {
     const server = stubFetch({});
     const user = userEvent.setup();
     render(<App fetch={server.fetch} />);
-    await user.click(screen.getByRole('button', { name: 'Sign in' }));
+    await user.click(await screen.findByRole('button', { name: 'Sign in' }));
     expect(screen.getByRole('alert').textContent).toBe('Enter your username and password.');
     expect(server.calls).toHaveLength(0);
   });

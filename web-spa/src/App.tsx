@@ -1,9 +1,9 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import { ApiClient, type Fetch } from './api/client';
-import type { Session } from './api/types';
+import { useAuth } from './auth/useAuth';
 import { Header } from './components/Header';
 import { useCatalogue } from './catalogue';
-import { useRoute, type Route } from './router';
+import { parseRoute, useRoute, type Route } from './router';
 import { ComparePage } from './screens/ComparePage';
 import { CustomerPage } from './screens/CustomerPage';
 import { Customers } from './screens/Customers';
@@ -14,40 +14,33 @@ import { RunTool } from './screens/RunTool';
 import type { ScreenProps } from './screens/screen';
 import { SignIn } from './screens/SignIn';
 
-export function App({ fetch, pollIntervalMs }: { fetch?: Fetch; pollIntervalMs?: number } = {}) {
-  const [session, setSession] = useState<Session | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
+export function App({
+  fetch,
+  pollIntervalMs,
+  assign,
+}: {
+  fetch?: Fetch;
+  pollIntervalMs?: number;
+  /** Leaves for the identity provider (tests watch it instead of leaving). */
+  assign?: (url: string) => void;
+} = {}) {
   const onUnauthorized = useRef<() => void>(() => {});
   const [client] = useState(() => new ApiClient({ fetch, onUnauthorized: () => onUnauthorized.current() }));
   const [route, navigate] = useRoute();
-
-  useEffect(() => {
-    onUnauthorized.current = () => {
-      setSession(null);
-      setNotice('Your session has ended. Please sign in again.');
-    };
-  }, []);
-
-  const signOut = useCallback(() => {
-    client.setToken(null);
-    setSession(null);
-    setNotice('You are signed out.');
-  }, [client]);
+  const auth = useAuth(client, {
+    fetch,
+    assign,
+    onReturn: (path) => {
+      const url = new URL(path, window.location.origin);
+      navigate(parseRoute(url.pathname, url.search), { replace: true });
+    },
+  });
+  onUnauthorized.current = auth.expire;
+  const { session, signOut } = auth;
 
   const catalogue = useCatalogue(client, session !== null);
 
-  if (!session) {
-    return (
-      <SignIn
-        client={client}
-        notice={notice}
-        onSignedIn={(s) => {
-          setNotice(null);
-          setSession(s);
-        }}
-      />
-    );
-  }
+  if (!session) return <SignIn client={client} auth={auth} />;
 
   const screen: ScreenProps = { client, session, catalogue, navigate, pollIntervalMs };
   return (
@@ -64,25 +57,35 @@ export function App({ fetch, pollIntervalMs }: { fetch?: Fetch; pollIntervalMs?:
 }
 
 function Screen({ route, ...props }: ScreenProps & { route: Route }) {
-  const { client, catalogue, navigate, pollIntervalMs } = props;
+  const { client, catalogue, navigate } = props;
   switch (route.name) {
     case 'run':
+      return <RunPage key={route.runId} {...props} runId={route.runId} view={route.view} />;
+    case 'run-tool':
       return (
-        <RunPage
-          key={route.runId}
+        <RunTool
           client={client}
-          runId={route.runId}
-          pollIntervalMs={pollIntervalMs}
           catalogue={catalogue}
-          onNewRun={() => navigate({ name: 'run-tool' })}
+          toolId={route.toolId}
+          customerId={route.customerId}
+          onChoice={(toolId, customerId) =>
+            navigate({ name: 'run-tool', ...(toolId ? { toolId } : {}), ...(customerId ? { customerId } : {}) }, { replace: true })
+          }
+          onStarted={(runId) => navigate({ name: 'run', runId })}
         />
       );
-    case 'run-tool':
-      return <RunTool client={client} catalogue={catalogue} onStarted={(runId) => navigate({ name: 'run', runId })} />;
     case 'compare':
-      return <ComparePage key={`${route.runId}/${route.withRunId}`} {...props} />;
+      return (
+        <ComparePage
+          key={`${route.runId}/${route.withRunId}`}
+          {...props}
+          runId={route.runId}
+          withRunId={route.withRunId}
+          view={route.view}
+        />
+      );
     case 'history':
-      return <History {...props} />;
+      return <History {...props} filter={route.filter} />;
     case 'customers':
       return <Customers {...props} route={route} />;
     case 'customer':

@@ -24,11 +24,26 @@ export const HISTORY_FILTER_KEYS: readonly (keyof HistoryFilter)[] = [
   'to',
 ];
 
+/**
+ * How a run's findings are shown (filters, search, sort; on a comparison also which change), kept
+ * in the query string of `/runs/{id}` and `/runs/{id}/compare/{withId}` so that a shared link opens
+ * the same view. Values are as typed in the URL; screens check them.
+ */
+export interface FindingsView {
+  change?: string;
+  category?: string;
+  severity?: string;
+  q?: string;
+  sort?: string;
+}
+
+export const FINDINGS_VIEW_KEYS: readonly (keyof FindingsView)[] = ['change', 'category', 'severity', 'q', 'sort'];
+
 export type Route =
   | { name: 'dashboard' }
   | { name: 'run-tool'; toolId?: string; customerId?: string }
-  | { name: 'run'; runId: string }
-  | { name: 'compare'; runId: string; withRunId: string }
+  | { name: 'run'; runId: string; view?: FindingsView }
+  | { name: 'compare'; runId: string; withRunId: string; view?: FindingsView }
   | { name: 'history'; filter: HistoryFilter }
   | { name: 'customers'; q?: string }
   | { name: 'customer'; customerId: string };
@@ -41,14 +56,37 @@ function optional(query: URLSearchParams, key: string): string | undefined {
   return value ? value : undefined;
 }
 
+/** The findings view in a query string; undefined when it holds none (the default view). */
+function viewOf(query: URLSearchParams): FindingsView | undefined {
+  const view: FindingsView = {};
+  for (const key of FINDINGS_VIEW_KEYS) {
+    const value = optional(query, key);
+    if (value) view[key] = value;
+  }
+  return Object.keys(view).length ? view : undefined;
+}
+
+function viewQuery(view: FindingsView | undefined): URLSearchParams {
+  const query = new URLSearchParams();
+  for (const key of FINDINGS_VIEW_KEYS) {
+    const value = view?.[key];
+    if (value) query.set(key, value);
+  }
+  return query;
+}
+
 export function parseRoute(pathname: string, search = ''): Route {
   const query = new URLSearchParams(search);
   const path = pathname.replace(/\/+$/, '') || '/';
   let m: RegExpExecArray | null;
   if ((m = /^\/runs\/([^/]+)\/compare\/([^/]+)$/.exec(path)) && m[1] && m[2]) {
-    return { name: 'compare', runId: decode(m[1]), withRunId: decode(m[2]) };
+    const view = viewOf(query);
+    return { name: 'compare', runId: decode(m[1]), withRunId: decode(m[2]), ...(view ? { view } : {}) };
   }
-  if ((m = /^\/runs\/([^/]+)$/.exec(path)) && m[1]) return { name: 'run', runId: decode(m[1]) };
+  if ((m = /^\/runs\/([^/]+)$/.exec(path)) && m[1]) {
+    const view = viewOf(query);
+    return { name: 'run', runId: decode(m[1]), ...(view ? { view } : {}) };
+  }
   if ((m = /^\/tools(?:\/([^/]+))?$/.exec(path))) {
     const route: Route = { name: 'run-tool' };
     if (m[1]) route.toolId = decode(m[1]);
@@ -88,9 +126,9 @@ export function pathOf(route: Route): string {
       return withQuery(route.toolId ? `/tools/${encode(route.toolId)}` : '/tools', query);
     }
     case 'run':
-      return `/runs/${encode(route.runId)}`;
+      return withQuery(`/runs/${encode(route.runId)}`, viewQuery(route.view));
     case 'compare':
-      return `/runs/${encode(route.runId)}/compare/${encode(route.withRunId)}`;
+      return withQuery(`/runs/${encode(route.runId)}/compare/${encode(route.withRunId)}`, viewQuery(route.view));
     case 'history': {
       const query = new URLSearchParams();
       for (const key of HISTORY_FILTER_KEYS) {

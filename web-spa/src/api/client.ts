@@ -104,6 +104,7 @@ export interface ApiClientOptions {
 /** The only place that talks HTTP. The token lives in this object (memory only), never in storage. */
 export class ApiClient {
   private token: string | null = null;
+  private renew: (() => Promise<boolean>) | null = null;
   private readonly onUnauthorized: () => void;
   private readonly fetchFn: Fetch;
 
@@ -117,11 +118,19 @@ export class ApiClient {
     this.token = token;
   }
 
+  /**
+   * How to get a fresh token when the server answers 401 (the identity provider's refresh): it
+   * calls setToken and resolves true, and the request is sent once more; false gives up.
+   */
+  setRenewal(renew: (() => Promise<boolean>) | null): void {
+    this.renew = renew;
+  }
+
   get signedIn(): boolean {
     return this.token !== null;
   }
 
-  private async send(path: string, init: RequestInit = {}, accept = 'application/json'): Promise<Response> {
+  private async send(path: string, init: RequestInit = {}, accept = 'application/json', renewed = false): Promise<Response> {
     const headers = new Headers(init.headers);
     headers.set('Accept', accept);
     if (init.body !== undefined) headers.set('Content-Type', 'application/json');
@@ -134,6 +143,9 @@ export class ApiClient {
       throw networkError();
     }
     if (!response.ok) {
+      if (response.status === 401 && this.token && this.renew && !renewed && (await this.renew().catch(() => false))) {
+        return this.send(path, init, accept, true);
+      }
       const error = await errorFromResponse(response);
       if (response.status === 401 && this.token) {
         this.token = null;

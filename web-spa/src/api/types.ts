@@ -5,8 +5,17 @@ export type Role = 'agent' | 'engineer' | 'admin';
 export interface Session {
   token: string;
   username: string;
+  /** The person's name (the token's `name` claim); absent on older servers: show the username. */
+  name?: string;
   roles: string[];
   expiresAt?: string;
+}
+
+/** GET /api/me */
+export interface Me {
+  username: string;
+  name?: string;
+  roles: string[];
 }
 
 export type Side = 'sis' | 'ours';
@@ -39,6 +48,9 @@ export interface JsonSchema {
   minLength?: number;
   maxLength?: number;
   pattern?: string;
+  /** e.g. "date": shown as a date input. */
+  format?: string;
+  uniqueItems?: boolean;
   items?: JsonSchema;
   minItems?: number;
   maxItems?: number;

@@ -1,44 +1,26 @@
 import { useEffect, useRef } from 'react';
-import type { EntityRef, Finding } from '../api/types';
+import type { Finding } from '../api/types';
 import { categoryLabel, displayValue } from '../format';
+import { comparisonRows } from '../results/sides';
 import { CopyButton } from './CopyButton';
-import { SeverityBadge } from './FindingsTable';
+import { ChangeBadge, SeverityBadge } from './FindingsTable';
 
-const SIDE_NAMES: Record<EntityRef['side'], string> = { sis: 'SIS', ours: 'Ours' };
-
-interface Column {
-  heading: string;
-  entity: EntityRef | null;
-}
-
-/** SIS records first, then ours; a side with no record gets an explicit "no record" column. */
-export function comparisonColumns(finding: Finding): Column[] {
-  const columns: Column[] = [];
-  for (const side of ['sis', 'ours'] as const) {
-    const onSide = finding.entities.filter((e) => e.side === side);
-    if (onSide.length === 0) columns.push({ heading: `${SIDE_NAMES[side]}: no record`, entity: null });
-    for (const entity of onSide) {
-      columns.push({ heading: `${SIDE_NAMES[side]} ${entity.type} ${entity.key}`, entity });
-    }
-  }
-  return columns;
-}
-
-export function comparisonFields(finding: Finding): string[] {
-  const fields: string[] = [];
-  for (const entity of finding.entities) {
-    for (const field of Object.keys(entity.values ?? {})) if (!fields.includes(field)) fields.push(field);
-  }
-  return fields;
-}
-
-/** True when the records that exist disagree on this field. */
-export function differs(columns: Column[], field: string): boolean {
-  const present = columns.filter((c) => c.entity).map((c) => displayValue(c.entity!.values?.[field]));
-  return present.length > 1 && new Set(present).size > 1;
-}
-
-export function FindingDetail({ finding, onClose }: { finding: Finding; onClose: () => void }) {
+/**
+ * A finding in a modal dialog: the records side by side (differing fields marked in words, not
+ * by colour alone), the evidence, and the proposed resolution. The SQL of a resolution is for
+ * engineers and admins (`showScript`); agents get its description.
+ */
+export function FindingDetail({
+  finding,
+  onClose,
+  showScript = false,
+  change,
+}: {
+  finding: Finding;
+  onClose: () => void;
+  showScript?: boolean;
+  change?: string;
+}) {
   const dialog = useRef<HTMLDialogElement>(null);
 
   useEffect(() => {
@@ -51,8 +33,8 @@ export function FindingDetail({ finding, onClose }: { finding: Finding; onClose:
     else element.setAttribute('open', '');
   }, []);
 
-  const columns = comparisonColumns(finding);
-  const fields = comparisonFields(finding);
+  const { columns, rows } = comparisonRows(finding);
+  const differing = rows.filter((r) => r.differs).length;
   const evidence = Object.entries(finding.evidence ?? {});
   const resolution = finding.resolution;
 
@@ -75,6 +57,11 @@ export function FindingDetail({ finding, onClose }: { finding: Finding; onClose:
         <div className="detail-head">
           <div>
             <p className="detail-kicker">
+              {change && (
+                <>
+                  <ChangeBadge change={change} />{' '}
+                </>
+              )}
               <SeverityBadge severity={finding.severity} /> {categoryLabel(finding.category)}
               {finding.rule && <span className="mono"> · {finding.rule}</span>}
             </p>
@@ -86,41 +73,47 @@ export function FindingDetail({ finding, onClose }: { finding: Finding; onClose:
         </div>
 
         <h3>Records</h3>
-        {fields.length === 0 ? (
+        {rows.length === 0 ? (
           <p className="muted">The records carry no field values.</p>
         ) : (
-          <div className="table-scroll" role="region" aria-label="Records side by side" tabIndex={0}>
-            <table className="compare">
-              <thead>
-                <tr>
-                  <th scope="col">Field</th>
-                  {columns.map((c) => (
-                    <th scope="col" key={c.heading} className={c.entity ? undefined : 'missing'}>
-                      {c.heading}
-                    </th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody>
-                {fields.map((field) => {
-                  const different = differs(columns, field);
-                  return (
-                    <tr key={field} className={different ? 'differs' : undefined}>
-                      <th scope="row">
-                        {field}
-                        {different && <span className="differs-mark"> (differs)</span>}
+          <>
+            <p className="muted" id="records-note">
+              {columns.filter((c) => c.entity).length < 2
+                ? 'Only one record, so there is nothing to compare it with.'
+                : differing === 0
+                  ? 'The records agree on every field shown.'
+                  : `${differing} ${differing === 1 ? 'field differs' : 'fields differ'}: marked “differs” and highlighted.`}
+            </p>
+            <div className="table-scroll" role="region" aria-label="Records side by side" tabIndex={0}>
+              <table className="compare" aria-describedby="records-note">
+                <thead>
+                  <tr>
+                    <th scope="col">Field</th>
+                    {columns.map((c) => (
+                      <th scope="col" key={c.heading} className={`side-${c.side}${c.entity ? '' : ' missing'}`}>
+                        {c.heading}
                       </th>
-                      {columns.map((c) => (
-                        <td key={c.heading} className="mono">
-                          {c.entity ? displayValue(c.entity.values?.[field]) : ''}
+                    ))}
+                  </tr>
+                </thead>
+                <tbody>
+                  {rows.map((row) => (
+                    <tr key={row.field} className={row.differs ? 'differs' : undefined}>
+                      <th scope="row">
+                        {row.field}
+                        {row.differs && <span className="differs-mark"> (differs)</span>}
+                      </th>
+                      {row.cells.map((cell, i) => (
+                        <td key={columns[i]!.heading} className="mono">
+                          {cell}
                         </td>
                       ))}
                     </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          </div>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          </>
         )}
 
         <h3>Evidence</h3>
@@ -150,16 +143,19 @@ export function FindingDetail({ finding, onClose }: { finding: Finding; onClose:
               <strong>{resolution.action}</strong>
             </p>
             <p>{resolution.description}</p>
-            {resolution.script && (
+            {resolution.script && showScript && (
               <div className="script">
                 <div className="script-head">
-                  <span>Script</span>
+                  <span>SQL for an engineer to run</span>
                   <CopyButton text={resolution.script} label="Copy script" />
                 </div>
-                <pre className="code">
+                <pre className="code" aria-label="SQL">
                   <code>{resolution.script}</code>
                 </pre>
               </div>
+            )}
+            {resolution.script && !showScript && (
+              <p className="muted">An engineer can see and run the SQL for this fix.</p>
             )}
           </div>
         ) : (

@@ -39,7 +39,11 @@ export function Header({
       </nav>
       <div className="who">
         <span>
-          Signed in as <strong>{session.username}</strong> <span className="role">({roles})</span>
+          Signed in as{' '}
+          <strong title={session.name && session.name !== session.username ? session.username : undefined}>
+            {session.name || session.username}
+          </strong>{' '}
+          <span className="role">({roles})</span>
         </span>
         <button type="button" className="button-secondary" onClick={onSignOut}>
           Sign out

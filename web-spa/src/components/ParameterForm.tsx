@@ -1,4 +1,4 @@
-import type { Field, FormErrors, FormValue, FormValues } from '../schema/form';
+import { optionLabel, type Field, type FormErrors, type FormValue, type FormValues } from '../schema/form';
 
 function describedBy(...ids: (string | false | undefined)[]): string | undefined {
   const list = ids.filter(Boolean).join(' ');
@@ -89,7 +89,7 @@ function FieldInput({
             {!field.required && <option value="">Tool default</option>}
             {field.options.map((option) => (
               <option key={option} value={option}>
-                {option}
+                {optionLabel(option)}
               </option>
             ))}
           </select>
@@ -122,7 +122,7 @@ function FieldInput({
           {label}
           <input
             {...common}
-            type="text"
+            type={field.inputType}
             required={field.required}
             value={typeof value === 'string' ? value : ''}
             onChange={(e) => onChange(field.name, e.target.value)}
@@ -157,7 +157,7 @@ function FieldInput({
                   )
                 }
               />
-              {option}
+              {optionLabel(option)}
             </label>
           ))}
           {help}

@@ -1,68 +1,174 @@
-import { useEffect, useReducer, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { asApiError, type ApiClient, type ApiError } from '../api/client';
-import { SEVERITIES, type Finding, type Run, type Severity, type ToolDescriptor } from '../api/types';
+import { findingsCsv, findingsJson, findingsPage } from '../api/results';
+import { SEVERITIES, type Finding, type FindingsPage, type Run, type Severity, type ToolDescriptor } from '../api/types';
 import { saveBlob } from '../download';
 import { categoryLabel } from '../format';
-import { currentCursor, hasNext, hasPrevious, initialPaging, pagingReducer, rangeLabel } from '../results/paging';
+import { pathOf, type FindingsView } from '../router';
+import {
+  MAX_SEARCH,
+  nextSort,
+  queryKey,
+  sortDescription,
+  toQuery,
+  toView,
+  type FindingsQuery,
+} from '../results/query';
+import { usePagedList } from '../results/usePagedList';
+import { CopyButton } from './CopyButton';
 import { ErrorNotice } from './ErrorNotice';
 import { FindingDetail } from './FindingDetail';
 import { FindingsTable } from './FindingsTable';
+import { SummaryChart } from './SummaryChart';
 
 export const PAGE_SIZE = 50;
+/** Typing pauses this long before the search goes to the server. */
+export const SEARCH_DELAY_MS = 300;
 
 const SEVERITY_WORDS: Record<Severity, string> = { error: 'Errors', warning: 'Warnings', info: 'Info' };
 
-export function Results({ client, run, tool }: { client: ApiClient; run: Run; tool?: ToolDescriptor }) {
+const SORT_CHOICES: { value: string; label: string }[] = [
+  { value: '', label: 'Tool’s order' },
+  { value: 'severity', label: 'Severity, errors first' },
+  { value: '-severity', label: 'Severity, info first' },
+  { value: 'category', label: 'Category, A to Z' },
+  { value: '-category', label: 'Category, Z to A' },
+  { value: 'title', label: 'Title, A to Z' },
+  { value: '-title', label: 'Title, Z to A' },
+  { value: 'key', label: 'First key, A to Z' },
+  { value: '-key', label: 'First key, Z to A' },
+];
+
+/**
+ * A view held by the URL when the page passes `onViewChange`, else kept here (as in tests and
+ * anywhere a shareable address does not matter).
+ */
+function useView(view: FindingsView | undefined, onViewChange?: (view: FindingsView | undefined) => void) {
+  const [local, setLocal] = useState(view);
+  return onViewChange ? ([view, onViewChange] as const) : ([local, setLocal] as const);
+}
+
+/** The search box: types freely, sends after a pause, follows the URL when it changes elsewhere. */
+function SearchBox({ value, onSearch }: { value: string; onSearch: (q: string) => void }) {
+  const [text, setText] = useState(value);
+  const sent = useRef(value);
+
+  useEffect(() => {
+    // Back/forward, "Clear filters" or a link changed the search: show it.
+    if (value !== sent.current) {
+      sent.current = value;
+      setText(value);
+    }
+  }, [value]);
+
+  useEffect(() => {
+    const trimmed = text.trim();
+    if (trimmed === sent.current) return;
+    const timer = setTimeout(() => {
+      sent.current = trimmed;
+      onSearch(trimmed);
+    }, SEARCH_DELAY_MS);
+    return () => clearTimeout(timer);
+  }, [text, onSearch]);
+
+  return (
+    <div className="field field-inline search-field" role="search">
+      <label htmlFor="findings-search">Search</label>
+      <input
+        id="findings-search"
+        type="search"
+        value={text}
+        maxLength={MAX_SEARCH}
+        placeholder="Name, email, key, title…"
+        aria-describedby="findings-search-help"
+        onChange={(e) => setText(e.target.value)}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter') {
+            e.preventDefault();
+            sent.current = text.trim();
+            onSearch(text.trim());
+          }
+        }}
+      />
+      <span id="findings-search-help" className="sr-only">
+        Searches titles, rules, categories and every record’s key and values. Results update as you type.
+      </span>
+      {text && (
+        <button
+          type="button"
+          className="button-secondary button-small"
+          aria-label="Clear search"
+          onClick={() => {
+            setText('');
+            sent.current = '';
+            onSearch('');
+            document.getElementById('findings-search')?.focus();
+          }}
+        >
+          Clear
+        </button>
+      )}
+    </div>
+  );
+}
+
+export function Results({
+  client,
+  run,
+  tool,
+  view: viewProp,
+  onViewChange,
+  showScripts = false,
+}: {
+  client: ApiClient;
+  run: Run;
+  tool?: ToolDescriptor;
+  /** Filters, search and sort from the URL. */
+  view?: FindingsView;
+  onViewChange?: (view: FindingsView | undefined) => void;
+  /** Engineers and admins see resolution SQL. */
+  showScripts?: boolean;
+}) {
   const summary = run.summary ?? { total: 0, bySeverity: {}, byCategory: {} };
   const categories = [...new Set([...(tool?.categories ?? []), ...Object.keys(summary.byCategory)])];
 
-  const [paging, dispatch] = useReducer(pagingReducer, undefined, () => initialPaging());
-  const [items, setItems] = useState<Finding[]>([]);
-  const [total, setTotal] = useState<number | null>(null);
-  const [loading, setLoading] = useState(true);
-  const [error, setError] = useState<ApiError | null>(null);
-  const [attempt, setAttempt] = useState(0);
+  const [view, setView] = useView(viewProp, onViewChange);
+  const query = toQuery(view);
+  const key = queryKey(query);
+  const list = usePagedList<FindingsPage>(
+    key,
+    (cursor, signal) => findingsPage(client, run.runId, query, { cursor, limit: PAGE_SIZE }, signal),
+    PAGE_SIZE,
+  );
+  const { items, loading, error } = list;
+
   const [selected, setSelected] = useState<Finding | null>(null);
   const trigger = useRef<HTMLElement | null>(null);
-  const [exporting, setExporting] = useState(false);
+  const [exporting, setExporting] = useState<'csv' | 'json' | null>(null);
   const [exportError, setExportError] = useState<ApiError | null>(null);
   const [exportNote, setExportNote] = useState('');
 
-  const cursor = currentCursor(paging);
-  const { filter } = paging;
+  const change = (next: Partial<FindingsQuery>) => setView(toView({ ...query, ...next }));
+  const changeRef = useRef(change);
+  changeRef.current = change;
+  const [onSearch] = useState(() => (q: string) => changeRef.current({ q: q || undefined }));
 
-  useEffect(() => {
-    const controller = new AbortController();
-    setLoading(true);
-    setError(null);
-    client
-      .findings(run.runId, filter, cursor, PAGE_SIZE, controller.signal)
-      .then((page) => {
-        setItems(page.items);
-        setTotal(page.total);
-        dispatch({ type: 'loaded', nextCursor: page.nextCursor });
-        setLoading(false);
-      })
-      .catch((e: unknown) => {
-        if (controller.signal.aborted) return;
-        setError(asApiError(e));
-        setLoading(false);
-      });
-    return () => controller.abort();
-  }, [client, run.runId, filter, cursor, attempt]);
-
-  async function exportCsv() {
-    setExporting(true);
+  async function download(kind: 'csv' | 'json') {
+    setExporting(kind);
     setExportError(null);
     setExportNote('');
     try {
-      const blob = await client.findingsCsv(run.runId, filter);
-      saveBlob(blob, `cdt-${run.toolId}-${run.runId}-findings.csv`);
-      setExportNote('The CSV file is downloading.');
+      if (kind === 'csv') {
+        saveBlob(await findingsCsv(client, run.runId, query), `cdt-${run.toolId}-${run.runId}-findings.csv`);
+        setExportNote('The CSV file is downloading.');
+      } else {
+        saveBlob(await findingsJson(client, run.runId, query), `${run.toolId}-${run.runId}.json`);
+        setExportNote('The JSON file is downloading.');
+      }
     } catch (e) {
       setExportError(asApiError(e));
     } finally {
-      setExporting(false);
+      setExporting(null);
     }
   }
 
@@ -71,7 +177,8 @@ export function Results({ client, run, tool }: { client: ApiClient; run: Run; to
     if (!selected) trigger.current?.focus();
   }, [selected]);
 
-  const filtered = !!(filter.category || filter.severity);
+  const filtered = !!(query.category || query.severity || query.q);
+  const link = `${window.location.origin}${pathOf({ name: 'run', runId: run.runId, ...(toView(query) ? { view: toView(query) } : {}) })}`;
 
   return (
     <div className="results">
@@ -89,17 +196,22 @@ export function Results({ client, run, tool }: { client: ApiClient; run: Run; to
               </li>
             ))}
           </ul>
-          {Object.keys(summary.byCategory).length > 0 && (
+          <SummaryChart title="Findings by category" counts={summary.byCategory} label={categoryLabel} />
+        </div>
+        {Object.keys(summary.byCategory).length > 0 && (
+          <>
+            <h3 className="category-head">Show only one category</h3>
             <ul className="category-counts" aria-label="By category">
               {Object.entries(summary.byCategory)
-                .sort((a, b) => b[1] - a[1])
+                .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
                 .map(([category, count]) => (
                   <li key={category}>
                     <button
                       type="button"
                       className="link-button"
                       aria-label={`Show only ${categoryLabel(category)} (${count})`}
-                      onClick={() => dispatch({ type: 'filter', filter: { ...filter, category } })}
+                      aria-pressed={query.category === category}
+                      onClick={() => change({ category })}
                     >
                       {categoryLabel(category)}
                     </button>{' '}
@@ -107,8 +219,8 @@ export function Results({ client, run, tool }: { client: ApiClient; run: Run; to
                   </li>
                 ))}
             </ul>
-          )}
-        </div>
+          </>
+        )}
       </section>
 
       <section className="card" aria-labelledby="findings-title">
@@ -119,8 +231,8 @@ export function Results({ client, run, tool }: { client: ApiClient; run: Run; to
               <label htmlFor="filter-category">Category</label>
               <select
                 id="filter-category"
-                value={filter.category ?? ''}
-                onChange={(e) => dispatch({ type: 'filter', filter: { ...filter, category: e.target.value || undefined } })}
+                value={query.category ?? ''}
+                onChange={(e) => change({ category: e.target.value || undefined })}
               >
                 <option value="">All categories</option>
                 {categories.map((c) => (
@@ -134,10 +246,8 @@ export function Results({ client, run, tool }: { client: ApiClient; run: Run; to
               <label htmlFor="filter-severity">Severity</label>
               <select
                 id="filter-severity"
-                value={filter.severity ?? ''}
-                onChange={(e) =>
-                  dispatch({ type: 'filter', filter: { ...filter, severity: (e.target.value || undefined) as Severity | undefined } })
-                }
+                value={query.severity ?? ''}
+                onChange={(e) => change({ severity: (e.target.value || undefined) as Severity | undefined })}
               >
                 <option value="">All severities</option>
                 {SEVERITIES.map((s) => (
@@ -147,15 +257,33 @@ export function Results({ client, run, tool }: { client: ApiClient; run: Run; to
                 ))}
               </select>
             </div>
+            <SearchBox value={query.q ?? ''} onSearch={onSearch} />
+            <div className="field field-inline">
+              <label htmlFor="findings-sort">Sort by</label>
+              <select id="findings-sort" value={query.sort ?? ''} onChange={(e) => change({ sort: e.target.value || undefined })}>
+                {SORT_CHOICES.map((c) => (
+                  <option key={c.value} value={c.value}>
+                    {c.label}
+                  </option>
+                ))}
+              </select>
+            </div>
             {filtered && (
-              <button type="button" className="button-secondary" onClick={() => dispatch({ type: 'filter', filter: {} })}>
+              <button type="button" className="button-secondary" onClick={() => change({ category: undefined, severity: undefined, q: undefined })}>
                 Clear filters
               </button>
             )}
-            <button type="button" className="button-secondary" onClick={exportCsv} disabled={exporting}>
-              {exporting ? 'Exporting…' : 'Export CSV'}
-            </button>
           </div>
+        </div>
+        <div className="findings-actions">
+          <button type="button" className="button-secondary" onClick={() => download('csv')} disabled={exporting !== null}>
+            {exporting === 'csv' ? 'Exporting…' : 'Export CSV'}
+          </button>
+          <button type="button" className="button-secondary" onClick={() => download('json')} disabled={exporting !== null}>
+            {exporting === 'json' ? 'Exporting…' : 'Export JSON'}
+          </button>
+          <CopyButton text={link} label="Copy link" />
+          <span className="muted export-scope">{filtered ? 'Exports and the link keep these filters.' : 'Exports hold every finding of this run.'}</span>
         </div>
         {exportError && <ErrorNotice error={exportError} />}
         <p className="sr-only" role="status">
@@ -163,43 +291,34 @@ export function Results({ client, run, tool }: { client: ApiClient; run: Run; to
         </p>
 
         {error ? (
-          <ErrorNotice error={error} onRetry={() => setAttempt((n) => n + 1)} />
+          <ErrorNotice error={error} onRetry={list.retry} />
         ) : loading && items.length === 0 ? (
           <p className="muted" role="status">
             Loading findings…
           </p>
         ) : items.length === 0 ? (
           <p className="empty" role="status">
-            {filtered
-              ? 'No findings match these filters.'
-              : 'No findings: this run found nothing to fix.'}
+            {filtered ? 'No findings match these filters.' : 'No findings: this run found nothing to fix.'}
           </p>
         ) : (
           <>
+            <p className="muted sort-note">{sortDescription(query.sort)}.</p>
             <FindingsTable
               items={items}
               busy={loading}
+              sort={query.sort}
+              onSort={(k) => change({ sort: nextSort(query.sort, k) })}
               onOpen={(finding, button) => {
                 trigger.current = button;
                 setSelected(finding);
               }}
             />
             <nav className="pager" aria-label="Findings pages">
-              <button
-                type="button"
-                className="button-secondary"
-                disabled={!hasPrevious(paging) || loading}
-                onClick={() => dispatch({ type: 'previous' })}
-              >
+              <button type="button" className="button-secondary" disabled={!list.hasPrevious} onClick={list.previous}>
                 Previous
               </button>
-              <span role="status">{loading ? 'Loading…' : rangeLabel(paging, PAGE_SIZE, items.length, total ?? items.length)}</span>
-              <button
-                type="button"
-                className="button-secondary"
-                disabled={!hasNext(paging) || loading}
-                onClick={() => dispatch({ type: 'next' })}
-              >
+              <span role="status">{loading ? 'Loading…' : list.range}</span>
+              <button type="button" className="button-secondary" disabled={!list.hasNext} onClick={list.next}>
                 Next
               </button>
             </nav>
@@ -207,7 +326,7 @@ export function Results({ client, run, tool }: { client: ApiClient; run: Run; to
         )}
       </section>
 
-      {selected && <FindingDetail finding={selected} onClose={() => setSelected(null)} />}
+      {selected && <FindingDetail finding={selected} showScript={showScripts} onClose={() => setSelected(null)} />}
     </div>
   );
 }

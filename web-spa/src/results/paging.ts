@@ -3,8 +3,8 @@
 
 import type { FindingsFilter } from '../api/types';
 
-export interface PagingState {
-  filter: FindingsFilter;
+export interface PagingState<F = FindingsFilter> {
+  filter: F;
   /** cursors[i] fetched page i; the first page has no cursor. */
   cursors: (string | null)[];
   page: number;
@@ -12,17 +12,19 @@ export interface PagingState {
   nextCursor: string | null;
 }
 
-export type PagingAction =
-  | { type: 'filter'; filter: FindingsFilter }
+export type PagingAction<F = FindingsFilter> =
+  | { type: 'filter'; filter: F }
   | { type: 'loaded'; nextCursor: string | null | undefined }
   | { type: 'next' }
   | { type: 'previous' };
 
-export function initialPaging(filter: FindingsFilter = {}): PagingState {
+export function initialPaging(): PagingState;
+export function initialPaging<F>(filter: F): PagingState<F>;
+export function initialPaging(filter: unknown = {}): PagingState<unknown> {
   return { filter, cursors: [null], page: 0, nextCursor: null };
 }
 
-export function pagingReducer(state: PagingState, action: PagingAction): PagingState {
+export function pagingReducer<F>(state: PagingState<F>, action: PagingAction<F>): PagingState<F> {
   switch (action.type) {
     case 'filter':
       return initialPaging(action.filter);
@@ -39,21 +41,22 @@ export function pagingReducer(state: PagingState, action: PagingAction): PagingS
   }
 }
 
-export function currentCursor(state: PagingState): string | null {
+export function currentCursor(state: PagingState<unknown>): string | null {
   return state.cursors[state.page] ?? null;
 }
 
-export function hasPrevious(state: PagingState): boolean {
+export function hasPrevious(state: PagingState<unknown>): boolean {
   return state.page > 0;
 }
 
-export function hasNext(state: PagingState): boolean {
+export function hasNext(state: PagingState<unknown>): boolean {
   return state.nextCursor !== null;
 }
 
 /** "Showing 51–100 of 230", from the page number, its size and the total the server reports. */
-export function rangeLabel(state: PagingState, pageSize: number, shown: number, total: number): string {
-  if (shown === 0) return `Showing 0 of ${total}`;
+export function rangeLabel(state: PagingState<unknown>, pageSize: number, shown: number, total: number): string {
+  const n = (x: number) => x.toLocaleString('en-US');
+  if (shown === 0) return `Showing 0 of ${n(total)}`;
   const first = state.page * pageSize + 1;
-  return `Showing ${first}–${first + shown - 1} of ${total}`;
+  return `Showing ${n(first)}–${n(first + shown - 1)} of ${n(total)}`;
 }

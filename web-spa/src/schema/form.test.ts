@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { JsonSchema } from '../api/types';
-import { fieldsFromSchema, humanise, initialValues, toParameters, validate } from './form';
+import { fieldsFromSchema, humanise, initialValues, optionLabel, toParameters, validate } from './form';
 
 const schema: JsonSchema = {
   type: 'object',
@@ -99,5 +99,24 @@ describe('toParameters', () => {
       threshold: 0.85,
       severities: ['error'],
     });
+  });
+});
+
+describe('tool schemas as the catalogue serves them', () => {
+  it('offers a date picker for a date, still checked against its pattern', () => {
+    const [asOf] = fieldsFromSchema({
+      type: 'object',
+      properties: { asOf: { type: 'string', format: 'date', pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}$', title: 'As of' } },
+    });
+    expect(asOf).toMatchObject({ kind: 'text', inputType: 'date', defaultValue: '' });
+    expect(validate([asOf!], { asOf: '2026-11-29' })).toEqual({});
+    expect(validate([asOf!], { asOf: '29/11/2026' })).toEqual({ asOf: 'As of is not in the expected format.' });
+    expect(toParameters([asOf!], { asOf: '' })).toEqual({});
+  });
+
+  it('words category choices as agents read them, sending the ids', () => {
+    expect(optionLabel('MISSING_IN_OURS')).toBe('Missing in ours');
+    expect(optionLabel('oneroster-csv')).toBe('oneroster-csv');
+    expect(optionLabel('error')).toBe('error');
   });
 });

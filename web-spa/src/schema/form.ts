@@ -23,7 +23,15 @@ export type Field =
       step?: number;
       defaultValue: string;
     })
-  | (FieldBase & { kind: 'text'; minLength?: number; maxLength?: number; pattern?: string; defaultValue: string })
+  | (FieldBase & {
+      kind: 'text';
+      /** "date" for a JSON Schema `format: date` (the browser's date picker; the value stays YYYY-MM-DD). */
+      inputType: 'text' | 'date';
+      minLength?: number;
+      maxLength?: number;
+      pattern?: string;
+      defaultValue: string;
+    })
   | (FieldBase & { kind: 'multi'; options: string[]; minItems?: number; maxItems?: number; defaultValue: string[] })
   | (FieldBase & { kind: 'unsupported'; defaultValue: undefined });
 
@@ -85,6 +93,7 @@ export function fieldsFromSchema(schema: JsonSchema | null | undefined): Field[]
       return {
         ...base,
         kind: 'text',
+        inputType: prop.format === 'date' ? 'date' : 'text',
         minLength: prop.minLength,
         maxLength: prop.maxLength,
         pattern: prop.pattern,
@@ -98,6 +107,13 @@ export function fieldsFromSchema(schema: JsonSchema | null | undefined): Field[]
     }
     return { ...base, kind: 'unsupported', defaultValue: undefined };
   });
+}
+
+/** How a choice reads: "FIELD_DRIFT" → "Field drift"; other values ("oneroster-csv") as they are. */
+export function optionLabel(option: string): string {
+  if (!/^[A-Z][A-Z0-9_]*$/.test(option)) return option;
+  const words = option.toLowerCase().replace(/_/g, ' ');
+  return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
 export function initialValues(fields: Field[]): FormValues {

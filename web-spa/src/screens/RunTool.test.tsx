@@ -18,12 +18,17 @@ function catalogue(overrides: Partial<Catalogue> = {}): Catalogue {
   };
 }
 
-function setup(startAnswer: Answer = json({ runId: 'r-7', status: 'QUEUED' }, 202), cat = catalogue()) {
+function setup(
+  startAnswer: Answer = json({ runId: 'r-7', status: 'QUEUED' }, 202),
+  cat = catalogue(),
+  route: { toolId?: string; customerId?: string } = {},
+) {
   const server = stubFetch({ 'POST /api/tools/missing-data/runs': startAnswer });
   const client = new ApiClient({ fetch: server.fetch });
   const onStarted = vi.fn();
-  render(<RunTool client={client} catalogue={cat} onStarted={onStarted} />);
-  return { server, onStarted, user: userEvent.setup() };
+  const onChoice = vi.fn();
+  const view = render(<RunTool client={client} catalogue={cat} onStarted={onStarted} onChoice={onChoice} {...route} />);
+  return { server, onStarted, onChoice, view, client, user: userEvent.setup() };
 }
 
 describe('RunTool', () => {
@@ -31,9 +36,64 @@ describe('RunTool', () => {
     setup();
     const tool = screen.getByRole('radio', { name: 'Missing Data Finder' });
     expect(tool).toHaveProperty('checked', false);
-    expect(tool.getAttribute('aria-describedby')).toBe('tool-missing-data-description');
+    expect(tool.getAttribute('aria-describedby')).toBe('tool-missing-data-description tool-missing-data-needs');
     expect(screen.getByText(/Required fields, references that do not resolve/)).toBeTruthy();
     expect(screen.getByRole('radio', { name: 'Student Mismatch Resolver' })).toBeTruthy();
+  });
+
+  it('says what each tool reads from each side', () => {
+    setup();
+    const needs = document.getElementById('tool-missing-data-needs')!;
+    expect(needs.textContent).toBe('It reads: District’s SIS: what the district sends.Our database: what we hold.');
+    // A tool that declares nothing gets no empty list.
+    expect(document.getElementById('tool-student-mismatch-needs')).toBeNull();
+    expect(screen.getByRole('radio', { name: 'Student Mismatch Resolver' }).getAttribute('aria-describedby')).toBe(
+      'tool-student-mismatch-description',
+    );
+  });
+
+  it('preselects the tool and customer of the address, with the tool’s defaults', async () => {
+    const { user, server, onStarted } = setup(undefined, catalogue(), { toolId: 'missing-data', customerId: 'north' });
+    expect(screen.getByRole('radio', { name: 'Missing Data Finder' })).toHaveProperty('checked', true);
+    expect((screen.getByLabelText('Customer') as HTMLSelectElement).value).toBe('north');
+    const max = screen.getByRole('spinbutton', { name: 'Max findings' }) as HTMLInputElement;
+    expect(max.value).toBe('500');
+    await user.click(screen.getByRole('button', { name: 'Start' }));
+    expect(onStarted).toHaveBeenCalledWith('r-7');
+    expect(server.calls[0]!.body).toMatchObject({ customerId: 'north', parameters: { ruleSet: 'oneroster', maxFindings: 500 } });
+  });
+
+  it('waits for the catalogue before applying the address’s tool', () => {
+    const server = stubFetch({});
+    const client = new ApiClient({ fetch: server.fetch });
+    const props = { client, onStarted: vi.fn(), toolId: 'missing-data', customerId: 'demo' };
+    const { rerender } = render(<RunTool {...props} catalogue={catalogue({ tools: [], customers: [], loading: true })} />);
+    expect(screen.getByText('Loading customers and tools…')).toBeTruthy();
+    rerender(<RunTool {...props} catalogue={catalogue()} />);
+    expect(screen.getByRole('radio', { name: 'Missing Data Finder' })).toHaveProperty('checked', true);
+    expect((screen.getByRole('combobox', { name: /Rule set/ }) as HTMLSelectElement).value).toBe('oneroster');
+    expect((screen.getByLabelText('Customer') as HTMLSelectElement).value).toBe('demo');
+  });
+
+  it('the address follows the agent’s choice', async () => {
+    const { user, onChoice } = setup(undefined, catalogue(), { customerId: 'demo' });
+    await user.click(screen.getByRole('radio', { name: 'Student Mismatch Resolver' }));
+    expect(onChoice).toHaveBeenLastCalledWith('student-mismatch', 'demo');
+    await user.selectOptions(screen.getByLabelText('Customer'), 'north');
+    expect(onChoice).toHaveBeenLastCalledWith('student-mismatch', 'north');
+    await user.selectOptions(screen.getByLabelText('Customer'), '');
+    expect(onChoice).toHaveBeenLastCalledWith('student-mismatch', undefined);
+  });
+
+  it('explains a link to a tool or customer that does not exist', async () => {
+    const { user, server } = setup(undefined, catalogue(), { toolId: 'no-such-tool', customerId: 'gone' });
+    expect(screen.getByRole('status').textContent).toContain('tool “no-such-tool” that is not in the catalogue');
+    expect(screen.getByRole('status').textContent).toContain('customer “gone” that is not set up');
+    expect((screen.getByLabelText('Customer') as HTMLSelectElement).value).toBe('');
+    await user.click(screen.getByRole('button', { name: 'Start' }));
+    expect(screen.getByText('Choose a customer.')).toBeTruthy();
+    expect(screen.getByText('Choose a tool.')).toBeTruthy();
+    expect(server.calls).toHaveLength(0);
   });
 
   it('generates the settings form from the tool schema, with defaults and help', async () => {

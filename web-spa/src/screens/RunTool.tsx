@@ -4,6 +4,7 @@ import type { Catalogue } from '../catalogue';
 import { fieldsFromSchema, initialValues, toParameters, validate, type FormErrors, type FormValues } from '../schema/form';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { ParameterForm } from '../components/ParameterForm';
+import './RunTool.css';
 
 /** HubSpot ticket ids are numbers; agents sometimes paste with spaces around. */
 const TICKET_ID = /^\d{1,20}$/;
@@ -31,19 +32,34 @@ function problemsFromServer(error: ApiError): Problems | null {
   return problems;
 }
 
+const SIDE_WORDS: Record<string, string> = { sis: 'District’s SIS', ours: 'Our database' };
+
+/**
+ * The catalogue, the form generated from the chosen tool's parameter schema, the customer and an
+ * optional ticket. The route's tool and customer are preselected, and the address follows the
+ * agent's choice (`onChoice`, which replaces the history entry) so that it can be shared.
+ */
 export function RunTool({
   client,
   catalogue,
   onStarted,
+  toolId: routeToolId,
+  customerId: routeCustomerId,
+  onChoice,
 }: {
   client: ApiClient;
   catalogue: Catalogue;
   onStarted: (runId: string) => void;
+  toolId?: string;
+  customerId?: string;
+  onChoice?: (toolId: string | undefined, customerId: string | undefined) => void;
 }) {
   const { tools, customers, loading, error: loadError, reload } = catalogue;
-  const [customerId, setCustomerId] = useState('');
-  const [toolId, setToolId] = useState('');
+  const [customerId, setCustomerId] = useState(routeCustomerId ?? '');
+  const [toolId, setToolId] = useState(routeToolId ?? '');
   const [values, setValues] = useState<FormValues>({});
+  /** The tool whose defaults `values` holds (the route's tool gets them once the catalogue is in). */
+  const [valuesFor, setValuesFor] = useState('');
   const [ticket, setTicket] = useState('');
   const [problems, setProblems] = useState<Problems>({ parameters: {} });
   const [submitting, setSubmitting] = useState(false);
@@ -53,8 +69,25 @@ export function RunTool({
 
   const tool = tools.find((t) => t.id === toolId);
   const fields = useMemo(() => fieldsFromSchema(tool?.parametersSchema), [tool]);
+  const customerKnown = customers.some((c) => c.id === customerId);
+  const catalogueIn = !loading && !loadError;
+  const unknownTool = catalogueIn && tools.length > 0 && toolId && !tool ? toolId : '';
+  const unknownCustomer = catalogueIn && customers.length > 0 && customerId && !customerKnown ? customerId : '';
+
+  if (tool && valuesFor !== tool.id) {
+    setValuesFor(tool.id);
+    setValues(initialValues(fields));
+  }
 
   useEffect(() => heading.current?.focus(), []);
+
+  // The address changed under us (the navigation's "Run a tool", back/forward): follow it.
+  useEffect(() => {
+    setToolId(routeToolId ?? '');
+  }, [routeToolId]);
+  useEffect(() => {
+    setCustomerId(routeCustomerId ?? '');
+  }, [routeCustomerId]);
 
   // One customer needs no choosing.
   useEffect(() => {
@@ -64,8 +97,16 @@ export function RunTool({
   function chooseTool(id: string) {
     setToolId(id);
     const chosen = tools.find((t) => t.id === id);
+    setValuesFor(id);
     setValues(initialValues(fieldsFromSchema(chosen?.parametersSchema)));
     setProblems((p) => ({ ...p, tool: undefined, parameters: {} }));
+    onChoice?.(id, customerId || undefined);
+  }
+
+  function chooseCustomer(id: string) {
+    setCustomerId(id);
+    setProblems((p) => ({ ...p, customer: undefined }));
+    onChoice?.(toolId || undefined, id || undefined);
   }
 
   function focusFirstProblem() {
@@ -78,7 +119,7 @@ export function RunTool({
   async function start(event: FormEvent) {
     event.preventDefault();
     const found: Problems = {
-      customer: customerId ? undefined : 'Choose a customer.',
+      customer: customerKnown ? undefined : 'Choose a customer.',
       tool: tool ? undefined : 'Choose a tool.',
       ticket: !ticket.trim() || TICKET_ID.test(ticket.trim()) ? undefined : 'Enter the ticket number only, for example 1234567890.',
       parameters: tool ? validate(fields, values) : {},
@@ -129,6 +170,13 @@ export function RunTool({
             </p>
           )}
 
+          {(unknownTool || unknownCustomer) && (
+            <p className="notice" role="status">
+              {unknownTool && `The link names a tool “${unknownTool}” that is not in the catalogue; choose one below. `}
+              {unknownCustomer && `The link names a customer “${unknownCustomer}” that is not set up; choose one below.`}
+            </p>
+          )}
+
           <div className="field">
             <label htmlFor="customer">Customer</label>
             {customers.length === 0 ? (
@@ -138,13 +186,10 @@ export function RunTool({
             ) : (
               <select
                 id="customer"
-                value={customerId}
+                value={customerKnown ? customerId : ''}
                 aria-invalid={problems.customer ? true : undefined}
                 aria-describedby={problems.customer ? 'customer-error' : undefined}
-                onChange={(e) => {
-                  setCustomerId(e.target.value);
-                  setProblems((p) => ({ ...p, customer: undefined }));
-                }}
+                onChange={(e) => chooseCustomer(e.target.value)}
               >
                 <option value="">Choose a customer…</option>
                 {customers.map((c) => (
@@ -176,7 +221,7 @@ export function RunTool({
                   value={t.id}
                   checked={t.id === toolId}
                   aria-labelledby={`tool-${t.id}-title`}
-                  aria-describedby={`tool-${t.id}-description`}
+                  aria-describedby={`tool-${t.id}-description${t.needs?.length ? ` tool-${t.id}-needs` : ''}`}
                   onChange={() => chooseTool(t.id)}
                 />
                 <span className="tool-text">
@@ -186,6 +231,17 @@ export function RunTool({
                   <span className="tool-description" id={`tool-${t.id}-description`}>
                     {t.description}
                   </span>
+                  {t.needs?.length > 0 && (
+                    <span className="tool-needs" id={`tool-${t.id}-needs`}>
+                      <span className="sr-only">It reads: </span>
+                      {t.needs.map((n) => (
+                        <span key={n.side} className="tool-need">
+                          <span className={`side-tag side-tag-${n.side}`}>{SIDE_WORDS[n.side] ?? n.side}:</span> {n.why}
+                          <span className="sr-only">.</span>
+                        </span>
+                      ))}
+                    </span>
+                  )}
                 </span>
               </label>
             ))}

@@ -1,9 +1,73 @@
-import { useState, type FormEvent } from 'react';
+import { useState, type FormEvent, type ReactNode } from 'react';
 import { asApiError, type ApiClient, type ApiError } from '../api/client';
 import type { Session } from '../api/types';
+import type { Auth } from '../auth/useAuth';
 import { ErrorNotice } from '../components/ErrorNotice';
 
-export function SignIn({
+/** The first screen: the dev form locally, the identity provider's sign-in in AWS (config.json). */
+export function SignIn({ client, auth }: { client: ApiClient; auth: Auth }) {
+  const { config, configError, notice } = auth;
+  if (configError) {
+    return (
+      <Card notice={notice}>
+        <div className="notice notice-error" role="alert">
+          <p className="notice-title">Sign-in is not available</p>
+          <p>{configError}</p>
+          <button type="button" className="button-secondary" onClick={auth.retryConfig}>
+            Try again
+          </button>
+        </div>
+      </Card>
+    );
+  }
+  if (!config) {
+    return (
+      <Card notice={notice}>
+        <p role="status">Getting sign-in ready…</p>
+      </Card>
+    );
+  }
+  if (config.mode === 'dev') return <DevSignIn client={client} notice={notice} onSignedIn={auth.signedIn} />;
+  return (
+    <Card notice={notice}>
+      {auth.error && (
+        <div className="notice notice-error" role="alert">
+          <p className="notice-title">Sign-in did not work</p>
+          <p>{auth.error}</p>
+        </div>
+      )}
+      {auth.busy ? (
+        <p role="status">Signing you in…</p>
+      ) : (
+        <>
+          <p>You sign in with your Bookmarked work account.</p>
+          <button type="button" className="button-primary" onClick={auth.signInWithProvider} autoFocus>
+            Sign in
+          </button>
+        </>
+      )}
+    </Card>
+  );
+}
+
+function Card({ notice, children }: { notice: string | null; children: ReactNode }) {
+  return (
+    <main className="signin" id="main">
+      <section className="card signin-card" aria-labelledby="signin-title">
+        <h1 id="signin-title">Customer Data Tools</h1>
+        <p className="muted">Sign in to diagnose a district's roster data.</p>
+        {notice && (
+          <p className="notice" role="status">
+            {notice}
+          </p>
+        )}
+        {children}
+      </section>
+    </main>
+  );
+}
+
+function DevSignIn({
   client,
   notice,
   onSignedIn,

@@ -22,6 +22,13 @@ export function problem(status: number, title: string, detail = '', errors?: { f
   return json({ type: 'about:blank', title, status, detail, ...(errors ? { errors } : {}) }, status, 'application/problem+json');
 }
 
+/** What the local gateway's /config.json says: the dev login. */
+export const DEV_CONFIG = { auth: { mode: 'dev' } };
+
+/**
+ * `GET /config.json` (read by the app before sign-in) answers the dev mode unless the routes name
+ * it; that default answer is not recorded in `calls`, so counts stay about the API.
+ */
 export function stubFetch(routes: Record<string, Answer | Answer[]>) {
   const calls: Call[] = [];
   const queues = new Map<string, Answer[]>();
@@ -31,13 +38,14 @@ export function stubFetch(routes: Record<string, Answer | Answer[]>) {
     const url = String(input);
     const parsed = new URL(url, 'http://localhost');
     const method = (init.method ?? 'GET').toUpperCase();
+    if (method === 'GET' && parsed.pathname === '/config.json' && !queues.has('GET /config.json')) return json(DEV_CONFIG);
     const call: Call = {
       method,
       url,
       path: parsed.pathname,
       query: parsed.searchParams,
       headers: new Headers(init.headers),
-      body: typeof init.body === 'string' ? JSON.parse(init.body) : undefined,
+      body: typeof init.body === 'string' ? parseBody(init.body) : undefined,
     };
     calls.push(call);
     const queue = queues.get(`${method} ${parsed.pathname}`);
@@ -47,4 +55,13 @@ export function stubFetch(routes: Record<string, Answer | Answer[]>) {
     return typeof answer === 'function' ? answer(call) : answer.clone();
   });
   return { fetch: fetchMock as unknown as typeof fetch, calls };
+}
+
+/** JSON bodies as objects, form bodies (the identity provider's token endpoint) as URLSearchParams. */
+function parseBody(body: string): unknown {
+  try {
+    return JSON.parse(body);
+  } catch {
+    return new URLSearchParams(body);
+  }
 }

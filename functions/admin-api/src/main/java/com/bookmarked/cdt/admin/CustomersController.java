@@ -6,9 +6,11 @@ import com.bookmarked.cdt.core.customer.Customer;
 import com.bookmarked.cdt.core.customer.CustomerService;
 import com.bookmarked.cdt.core.customer.CustomerSettings;
 import com.bookmarked.cdt.core.customer.CustomerSummary;
+import com.bookmarked.cdt.core.http.InvalidInputException;
 import com.bookmarked.cdt.core.snapshot.cache.SnapshotCache;
 import com.bookmarked.cdt.core.store.AuditLog;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
@@ -22,6 +24,7 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.serde.annotation.Serdeable;
 
 import java.io.IOException;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -29,6 +32,8 @@ import java.util.Map;
 @Controller("/api/customers")
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class CustomersController {
+
+    static final int MAX_AUDIT = 50;
 
     private final CustomerService customers;
     private final SnapshotCache snapshots;
@@ -48,25 +53,53 @@ public class CustomersController {
     public record CustomerList(List<CustomerSummary> items) {
     }
 
+    /**
+     * @param expectedUpdatedAt the {@code updatedAt} the settings were loaded with; when given and
+     *        the customer has changed since, the save is refused with 409
+     */
     @Serdeable
-    public record CustomerUpdate(@Nullable String name, @Nullable CustomerSettings settings) {
+    public record CustomerUpdate(@Nullable String name, @Nullable CustomerSettings settings,
+                                 @Nullable String expectedUpdatedAt) {
     }
 
+    /** One entry of a customer's audit trail. */
+    @Serdeable
+    public record AuditEntry(Instant at, String actor, String action, Map<String, Object> details) {
+    }
+
+    @Serdeable
+    public record AuditTrail(List<AuditEntry> items) {
+    }
+
+    /** {@code q} is read whole: the Lambda request splits a query value at commas ("Smith, Inc" arrives as two). */
     @Get
-    public CustomerList list(@Nullable @QueryValue String q) {
-        return new CustomerList(customers.list(q));
+    public CustomerList list(HttpRequest<?> request) {
+        List<String> q = request.getParameters().getAll("q");
+        return new CustomerList(customers.list(q.isEmpty() ? null : String.join(",", q)));
     }
 
     @Get("/{id}")
     public Customer get(String id) {
-        return customers.get(id);
+        return customers.details(id);
     }
 
     /** Creates the customer when the id is new. */
     @Put("/{id}")
     @RequiresRole("admin")
     public Customer put(String id, @Body CustomerUpdate body, SignedInUser user) {
-        return customers.save(id, body.name(), body.settings(), user.username());
+        Customer saved = customers.save(id, body.name(), body.settings(), user.username(), body.expectedUpdatedAt());
+        return customers.details(saved.id());
+    }
+
+    /** The customer's trail, newest first: settings changes, connection tests, refreshes. */
+    @Get("/{id}/audit")
+    public AuditTrail audit(String id, @Nullable @QueryValue Integer limit) {
+        int size = limit == null ? MAX_AUDIT : limit;
+        if (size < 1 || size > MAX_AUDIT) {
+            throw InvalidInputException.of("limit", "must be between 1 and " + MAX_AUDIT);
+        }
+        return new AuditTrail(customers.trail(id, size).stream()
+                .map(e -> new AuditEntry(e.at(), e.actor(), e.action(), e.details())).toList());
     }
 
     /** "Refresh now": the next run on this customer fetches both sides afresh instead of using the cache. */

@@ -1,8 +1,10 @@
 package com.bookmarked.cdt.admin;
 
 import com.bookmarked.cdt.core.auth.SignedInUser;
+import com.bookmarked.cdt.core.finding.Finding;
 import com.bookmarked.cdt.core.http.FindingsCsv;
 import com.bookmarked.cdt.core.run.Run;
+import com.bookmarked.cdt.core.run.RunComparison;
 import com.bookmarked.cdt.core.run.RunPage;
 import com.bookmarked.cdt.core.run.RunQuery;
 import com.bookmarked.cdt.core.run.RunService;
@@ -18,12 +20,14 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.json.JsonMapper;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.util.List;
 
 /** Run history, one run, cancelling, and a run's findings (JSON pages or a CSV export). */
 @Controller("/api/runs")
@@ -31,17 +35,26 @@ import java.io.Writer;
 public class RunsController {
 
     private final RunService runs;
+    private final RunComparison comparison;
+    private final JsonMapper json;
 
-    public RunsController(RunService runs) {
+    public RunsController(RunService runs, RunComparison comparison, JsonMapper json) {
         this.runs = runs;
+        this.comparison = comparison;
+        this.json = json;
     }
 
     @Get
     public RunPage history(@Nullable @QueryValue String customerId, @Nullable @QueryValue String toolId,
-                           @Nullable @QueryValue String status, @Nullable @QueryValue String requestedBy,
-                           @Nullable @QueryValue String ticketId, @Nullable @QueryValue String cursor,
-                           @Nullable @QueryValue Integer limit) {
-        return runs.history(new RunQuery(customerId, toolId, status, requestedBy, ticketId), cursor, limit);
+                           @Nullable @QueryValue String requestedBy,
+                           @Nullable @QueryValue String ticketId, @Nullable @QueryValue String from,
+                           @Nullable @QueryValue String to, @Nullable @QueryValue String cursor,
+                           @Nullable @QueryValue Integer limit, HttpRequest<?> request) {
+        // the Lambda request splits "RUNNING,QUEUED" into two values and a String parameter would
+        // get only the first (so would a List one): read them all and let the service check the list
+        List<String> status = request.getParameters().getAll("status");
+        String statuses = status.isEmpty() ? null : String.join(",", status);
+        return runs.history(new RunQuery(customerId, toolId, statuses, requestedBy, ticketId, from, to), cursor, limit);
     }
 
     @Get("/{runId}")
@@ -54,33 +67,25 @@ public class RunsController {
         return HttpResponse.status(HttpStatus.ACCEPTED).body(runs.cancel(runId, user.username()));
     }
 
-    /** JSON pages by default; {@code Accept: text/csv} streams the whole filtered list. */
+    /** JSON pages by default; {@code Accept: text/csv} streams the whole filtered, searched, sorted list. */
     @Get("/{runId}/findings")
     @Produces({MediaType.APPLICATION_JSON, "text/csv"})
     public HttpResponse<?> findings(String runId, @Nullable @QueryValue String category,
-                                    @Nullable @QueryValue String severity, @Nullable @QueryValue String cursor,
-                                    @Nullable @QueryValue Integer limit, HttpRequest<?> request) {
+                                    @Nullable @QueryValue String severity, @Nullable @QueryValue String sort,
+                                    @Nullable @QueryValue String cursor, @Nullable @QueryValue Integer limit,
+                                    HttpRequest<?> request) {
+        String q = search(request);
         if (!wantsCsv(request)) {
-            return HttpResponse.ok(runs.findings(runId, category, severity, cursor, limit));
+            return HttpResponse.ok(runs.findings(runId, category, severity, q, sort, cursor, limit));
         }
         Run run = runs.get(runId);
         // checked before streaming starts, so that a bad filter is a 422, not a broken download
-        runs.findings(runId, category, severity, null, 1);
+        runs.checkFindingFilters(category, severity, q, sort);
         Writable csv = new Writable() {
             @Override
             public void writeTo(Writer out) throws IOException {
                 FindingsCsv.writeHeader(out);
-                try {
-                    runs.eachFinding(runId, category, severity, f -> {
-                        try {
-                            FindingsCsv.writeRow(out, f);
-                        } catch (IOException e) {
-                            throw new UncheckedIOException(e);
-                        }
-                    });
-                } catch (UncheckedIOException e) {
-                    throw e.getCause();
-                }
+                each(runId, category, severity, q, sort, f -> FindingsCsv.writeRow(out, f));
                 out.flush();
             }
         };
@@ -88,6 +93,80 @@ public class RunsController {
                 .contentType(FindingsCsv.CONTENT_TYPE)
                 .header(HttpHeaders.CONTENT_DISPOSITION,
                         "attachment; filename=\"" + run.toolId() + "-" + run.runId() + ".csv\"");
+    }
+
+    /** New, resolved and unchanged findings against an earlier run of the same tool and customer. */
+    @Get("/{runId}/compare")
+    public RunComparison.Comparison compare(String runId, @Nullable @QueryValue("with") String with,
+                                            @Nullable @QueryValue String change, @Nullable @QueryValue String category,
+                                            @Nullable @QueryValue String severity, @Nullable @QueryValue String cursor,
+                                            @Nullable @QueryValue Integer limit) {
+        return comparison.compare(runId, with, change, category, severity, cursor, limit);
+    }
+
+    /**
+     * {@code {"run": Run, "findings": [Finding, …]}} as a download, written finding by finding from a
+     * database cursor (constant memory), with the same filters, search and order as the list.
+     */
+    @Get("/{runId}/export.json")
+    public HttpResponse<?> exportJson(String runId, @Nullable @QueryValue String category,
+                                      @Nullable @QueryValue String severity, @Nullable @QueryValue String sort,
+                                      HttpRequest<?> request) {
+        String q = search(request);
+        Run run = runs.get(runId);
+        runs.checkFindingFilters(category, severity, q, sort);
+        Writable body = new Writable() {
+            @Override
+            public void writeTo(Writer out) throws IOException {
+                out.write("{\"run\":");
+                out.write(json.writeValueAsString(run));
+                out.write(",\"findings\":[");
+                boolean[] first = {true};
+                each(runId, category, severity, q, sort, f -> {
+                    if (!first[0]) {
+                        out.write(',');
+                    }
+                    first[0] = false;
+                    out.write(json.writeValueAsString(f));
+                });
+                out.write("]}");
+                out.flush();
+            }
+        };
+        return HttpResponse.ok(body)
+                .contentType(MediaType.APPLICATION_JSON_TYPE)
+                .header(HttpHeaders.CONTENT_DISPOSITION,
+                        "attachment; filename=\"" + run.toolId() + "-" + run.runId() + ".json\"");
+    }
+
+    /** A finding written to the download; I/O errors go back out as themselves. */
+    private interface FindingWriter {
+        void write(Finding f) throws IOException;
+    }
+
+    private void each(String runId, String category, String severity, String q, String sort, FindingWriter writer)
+            throws IOException {
+        try {
+            runs.eachFinding(runId, category, severity, q, sort, f -> {
+                try {
+                    writer.write(f);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+    }
+
+    /**
+     * {@code q} as typed: the Lambda request splits a query value at commas ("Smith, Ann" arrives
+     * as two values), so the parts are joined back.
+     */
+    @Nullable
+    private static String search(HttpRequest<?> request) {
+        List<String> parts = request.getParameters().getAll("q");
+        return parts.isEmpty() ? null : String.join(",", parts);
     }
 
     private static boolean wantsCsv(HttpRequest<?> request) {

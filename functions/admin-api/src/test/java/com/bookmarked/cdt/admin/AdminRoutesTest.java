@@ -69,8 +69,13 @@ class AdminRoutesTest {
     @Test
     void customersAreListedSearchedAndReadWithReferencesOnly() throws Exception {
         JsonNode list = ok(ApiGatewayEvents.get("/api/customers").query("q", "linc").bearer(AGENT), 200);
-        assertThat(list.get("items").toString()).isEqualTo(
-                "[{\"id\":\"lincoln\",\"name\":\"Lincoln Unified\",\"sisType\":\"oneroster-csv\",\"oursInstance\":\"production\"}]");
+        assertThat(list.get("items").size()).isEqualTo(1);
+        // lastRunAt depends on whether another test has started a run yet: null or a time, but always there
+        JsonNode lincoln = ((com.fasterxml.jackson.databind.node.ObjectNode) list.get("items").get(0).deepCopy());
+        assertThat(lincoln.has("lastRunAt")).isTrue();
+        ((com.fasterxml.jackson.databind.node.ObjectNode) lincoln).remove("lastRunAt");
+        assertThat(lincoln.toString()).isEqualTo(
+                "{\"id\":\"lincoln\",\"name\":\"Lincoln Unified\",\"sisType\":\"oneroster-csv\",\"oursInstance\":\"production\"}");
         assertThat(ok(ApiGatewayEvents.get("/api/customers").query("q", "nothing-like-it").bearer(AGENT), 200)
                 .get("items").size()).isZero();
         JsonNode one = ok(ApiGatewayEvents.get("/api/customers/lincoln").bearer(AGENT), 200);

@@ -1,5 +1,6 @@
 package com.bookmarked.cdt.local;
 
+import io.micronaut.context.annotation.Requires;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
@@ -12,8 +13,12 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-/** {@code POST /api/dev/login}: the local gateway's sign-in for the three development users. */
+/**
+ * {@code POST /api/dev/login}: the local gateway's sign-in for the three development users. Absent
+ * (404) when the gateway signs people in at an identity provider ({@link HostedSignIn}).
+ */
 @Controller("/api/dev")
+@Requires(missingProperty = HostedSignIn.ISSUER)
 class DevLoginController {
 
     private final DevTokens tokens;

@@ -21,8 +21,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Every route sits under the path prefix of the function that serves it, so that API Gateway
- * can send a prefix to one Lambda and no route is written twice. The tool-run route lives in
- * shared-core and is served by every tool function under its own id.
+ * can send a prefix to one Lambda and no route is written twice. The tool-run and
+ * connection-test routes live in shared-core and are served by every tool or connector function
+ * under its own id.
  */
 class RoutePrefixTest {
 
@@ -31,15 +32,12 @@ class RoutePrefixTest {
      * means the path and everything under it, otherwise the exact path.
      */
     private static final Map<String, List<String>> PREFIXES = Map.of(
-            "com.bookmarked.cdt.admin", List.of("/api/health", "/api/me", "/api/tools", "/api/customers/**", "/api/runs/**"),
+            "com.bookmarked.cdt.admin", List.of("/api/health", "/api/me", "/api/tools", "/api/dashboard", "/api/customers/**",
+                    "/api/runs/**"),
             "com.bookmarked.cdt.core.http", List.of("/api/tools/{toolId}/**"),
             "com.bookmarked.cdt.tool.missingdata", List.of("/api/tools/missing-data/**"),
-            "com.bookmarked.cdt.connector.oneroster", List.of("/api/connectors/oneroster-csv/**"),
-            "com.bookmarked.cdt.connector.oneroster.rest", List.of("/api/connectors/oneroster-rest/**"),
-            "com.bookmarked.cdt.connector.classlink", List.of("/api/connectors/classlink/**"),
-            "com.bookmarked.cdt.connector.bookmarked", List.of("/api/connectors/bookmarked/**"),
-            "com.bookmarked.cdt.connector.ftp", List.of("/api/connectors/ftp/**"),
-            "com.bookmarked.cdt.local", List.of("/api/dev/**", "/runs/**",
+            "com.bookmarked.cdt.core.connector", List.of("/api/connectors/{connector}/**"),
+            "com.bookmarked.cdt.local", List.of("/api/dev/**", "/config.json", "/runs/**",
                     "/{screen:tools|history|customers}", "/{screen:tools|customers}/{id}"));
 
     private static boolean owns(String prefix, String route) {

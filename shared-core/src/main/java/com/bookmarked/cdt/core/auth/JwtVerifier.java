@@ -78,7 +78,7 @@ public class JwtVerifier {
         if (username == null) {
             throw new TokenRejectedException("The sign-in token names no user. Sign in again.", "no sub or cognito:username");
         }
-        return new SignedInUser(username, roles(claims));
+        return new SignedInUser(username, firstString(claims, "name"), roles(claims));
     }
 
     private List<String> roles(JWTClaimsSet claims) {

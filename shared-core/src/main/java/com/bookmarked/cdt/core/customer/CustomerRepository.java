@@ -7,6 +7,7 @@ import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.CrudRepository;
 
 import java.util.List;
+import java.util.Optional;
 import javax.sql.DataSource;
 
 /** The {@code customers} table. */
@@ -18,4 +19,8 @@ public interface CustomerRepository extends CrudRepository<CustomerRecord, Strin
     @Query("SELECT * FROM customers WHERE id ILIKE :pattern OR name ILIKE :pattern "
             + "ORDER BY lower(name), id LIMIT :limit")
     List<CustomerRecord> search(String pattern, int limit);
+
+    /** The row, locked until the transaction ends, so that two saves cannot both pass the updatedAt check. */
+    @Query("SELECT * FROM customers WHERE id = :id FOR UPDATE")
+    Optional<CustomerRecord> lockById(String id);
 }

@@ -1,5 +1,6 @@
 package com.bookmarked.cdt.core.customer;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.annotation.Creator;
 import io.micronaut.serde.annotation.Serdeable;
@@ -14,7 +15,26 @@ import java.util.Map;
 public record CustomerSettings(
         @Nullable Sis sis,
         @Nullable Ours ours,
-        @Nullable SnapshotTtl snapshotTtlMinutes) {
+        @Nullable SnapshotTtl snapshotTtlMinutes,
+        @JsonInclude(JsonInclude.Include.ALWAYS) @Nullable Schedule schedule) {
+
+    @Creator
+    public CustomerSettings {
+    }
+
+    public CustomerSettings(@Nullable Sis sis, @Nullable Ours ours, @Nullable SnapshotTtl snapshotTtlMinutes) {
+        this(sis, ours, snapshotTtlMinutes, null);
+    }
+
+    /**
+     * When the district's SIS sync runs, shown to agents next to the snapshot's data-as-of time.
+     *
+     * @param cron five fields: minute, hour, day of month, month, day of week (e.g. {@code 0 6 * * 1-5})
+     * @param timezone an IANA time zone, e.g. {@code America/Chicago}
+     */
+    @Serdeable
+    public record Schedule(@Nullable String cron, @Nullable String timezone) {
+    }
 
     /**
      * The district's student information system.

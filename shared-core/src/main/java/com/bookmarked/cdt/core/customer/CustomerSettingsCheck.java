@@ -5,6 +5,7 @@ import com.bookmarked.cdt.core.secrets.SecretRef;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -98,6 +99,25 @@ public class CustomerSettingsCheck {
             checkTtl("settings.snapshotTtlMinutes.sis", ttl.sis(), errors);
             checkTtl("settings.snapshotTtlMinutes.ours", ttl.ours(), errors);
         }
+        CustomerSettings.Schedule schedule = settings.schedule();
+        if (schedule != null) {
+            if (blank(schedule.cron())) {
+                errors.add(new FieldError("settings.schedule.cron", "is required when there is a schedule "
+                        + "(five cron fields, e.g. 0 6 * * 1-5 for 6:00 on weekdays)"));
+            } else {
+                String problem = CronCheck.problem(schedule.cron());
+                if (problem != null) {
+                    errors.add(new FieldError("settings.schedule.cron", problem));
+                }
+            }
+            if (blank(schedule.timezone())) {
+                errors.add(new FieldError("settings.schedule.timezone", "is required when there is a schedule "
+                        + "(the district's time zone, e.g. America/Chicago)"));
+            } else if (!ZoneId.getAvailableZoneIds().contains(schedule.timezone())) {
+                errors.add(new FieldError("settings.schedule.timezone", "must be a time zone name such as "
+                        + "America/Chicago or Europe/London ('" + shorten(schedule.timezone()) + "' is not one)"));
+            }
+        }
         return errors;
     }
 
@@ -108,6 +128,10 @@ public class CustomerSettingsCheck {
             errors.add(new FieldError(field, "must be between " + MIN_TTL_MINUTES + " and " + MAX_TTL_MINUTES
                     + " minutes (one week)"));
         }
+    }
+
+    private static String shorten(String s) {
+        return s.length() > 60 ? s.substring(0, 60) + "…" : s;
     }
 
     private static boolean blank(String s) {

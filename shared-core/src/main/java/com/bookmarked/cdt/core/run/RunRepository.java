@@ -8,7 +8,6 @@ import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.CrudRepository;
 
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import javax.sql.DataSource;
@@ -55,21 +54,4 @@ public interface RunRepository extends CrudRepository<RunRecord, UUID> {
     @Query("UPDATE runs SET status = 'FAILED', finished_at = :at, error = :error "
             + "WHERE status IN ('QUEUED', 'RUNNING')")
     int failUnfinished(Instant at, String error);
-
-    /**
-     * History, newest first, keyset-paged on (created_at, id). Every filter is optional; the
-     * cursor pair is either both null (first page) or both set.
-     */
-    @Query("SELECT * FROM runs WHERE "
-            + "(CAST(:customerId AS text) IS NULL OR customer_id = :customerId) "
-            + "AND (CAST(:toolId AS text) IS NULL OR tool_id = :toolId) "
-            + "AND (CAST(:status AS text) IS NULL OR status = :status) "
-            + "AND (CAST(:requestedBy AS text) IS NULL OR requested_by = :requestedBy) "
-            + "AND (CAST(:ticketId AS text) IS NULL OR ticket_id = :ticketId) "
-            + "AND (CAST(:beforeCreatedAt AS timestamptz) IS NULL "
-            + "     OR created_at < :beforeCreatedAt OR (created_at = :beforeCreatedAt AND id < :beforeId)) "
-            + "ORDER BY created_at DESC, id DESC LIMIT :limit")
-    List<RunRecord> history(@Nullable String customerId, @Nullable String toolId, @Nullable String status,
-                            @Nullable String requestedBy, @Nullable String ticketId,
-                            @Nullable Instant beforeCreatedAt, @Nullable UUID beforeId, int limit);
 }

@@ -10,6 +10,7 @@ import com.bookmarked.cdt.core.http.UserFacingException;
 import com.bookmarked.cdt.core.store.AuditLog;
 import com.bookmarked.cdt.core.store.FindingFilter;
 import com.bookmarked.cdt.core.store.FindingPage;
+import com.bookmarked.cdt.core.store.FindingSort;
 import com.bookmarked.cdt.core.store.FindingStore;
 import com.bookmarked.cdt.core.store.PageCursor;
 import com.bookmarked.cdt.core.tool.DiagnosticTool;
@@ -44,6 +45,7 @@ public class RunService {
 
     public static final int DEFAULT_PAGE = 50;
     public static final int MAX_RUN_PAGE = 200;
+    public static final int MAX_SEARCH = 200;
     private static final Pattern TICKET_ID = Pattern.compile("^[A-Za-z0-9_-]{1,64}$");
     private static final String CURSOR_PREFIX = "run-before:";
     private static final Logger LOG = LoggerFactory.getLogger(RunService.class);
@@ -55,9 +57,12 @@ public class RunService {
     private final AuditLog audit;
     private final RunDispatcher dispatcher;
     private final TransactionOperations<Connection> transactions;
+    private final RunHistory history;
 
     public RunService(ToolCatalogue tools, CustomerService customers, RunRepository runs, FindingStore findings,
-                      AuditLog audit, RunDispatcher dispatcher, TransactionOperations<Connection> transactions) {
+                      AuditLog audit, RunDispatcher dispatcher, TransactionOperations<Connection> transactions,
+                      RunHistory history) {
+        this.history = history;
         this.tools = tools;
         this.customers = customers;
         this.runs = runs;
@@ -142,14 +147,14 @@ public class RunService {
     /** History, newest first. {@code limit} defaults to {@value #DEFAULT_PAGE}, at most {@value #MAX_RUN_PAGE}. */
     public RunPage history(RunQuery query, @Nullable String cursor, @Nullable Integer limit) {
         int size = pageSize(limit, MAX_RUN_PAGE);
-        String status = null;
-        if (query.status() != null && !query.status().isBlank()) {
-            try {
-                status = RunStatus.valueOf(query.status().trim().toUpperCase(Locale.ROOT)).name();
-            } catch (IllegalArgumentException e) {
-                throw InvalidInputException.of("status", "must be one of QUEUED, RUNNING, SUCCEEDED, FAILED, CANCELLED");
-            }
+        List<FieldError> errors = new ArrayList<>();
+        List<RunStatus> statuses = statuses(query.status(), errors);
+        Instant from = RunDates.from(query.from(), errors);
+        Instant to = RunDates.to(query.to(), errors);
+        if (from != null && to != null && !to.isAfter(from)) {
+            errors.add(new FieldError("to", "must be later than from"));
         }
+        InvalidInputException.throwIfAny("The history cannot be filtered that way", errors);
         Instant beforeAt = null;
         UUID beforeId = null;
         if (cursor != null && !cursor.isBlank()) {
@@ -162,8 +167,9 @@ public class RunService {
                 throw PageCursor.invalid();
             }
         }
-        List<RunRecord> rows = runs.history(blankToNull(query.customerId()), blankToNull(query.toolId()), status,
-                blankToNull(query.requestedBy()), blankToNull(query.ticketId()), beforeAt, beforeId, size + 1);
+        RunHistory.Filter filter = new RunHistory.Filter(blankToNull(query.customerId()), blankToNull(query.toolId()),
+                statuses, blankToNull(query.requestedBy()), blankToNull(query.ticketId()), from, to);
+        List<RunRecord> rows = history.read(filter, beforeAt, beforeId, size + 1);
         boolean more = rows.size() > size;
         List<Run> items = rows.stream().limit(size).map(RunRecord::toRun).toList();
         String next = null;
@@ -174,18 +180,52 @@ public class RunService {
         return new RunPage(items, next);
     }
 
+    /** {@code RUNNING} or {@code RUNNING,QUEUED}, any case; empty for "any". */
+    private static List<RunStatus> statuses(@Nullable String text, List<FieldError> errors) {
+        List<RunStatus> statuses = new ArrayList<>();
+        if (text == null || text.isBlank()) {
+            return statuses;
+        }
+        for (String part : text.split(",")) {
+            if (part.isBlank()) {
+                continue;
+            }
+            try {
+                RunStatus s = RunStatus.valueOf(part.trim().toUpperCase(Locale.ROOT));
+                if (!statuses.contains(s)) {
+                    statuses.add(s);
+                }
+            } catch (IllegalArgumentException e) {
+                errors.add(new FieldError("status", "'" + part.trim() + "' is not a status; use QUEUED, RUNNING, "
+                        + "SUCCEEDED, FAILED or CANCELLED (several separated by commas)"));
+                return List.of();
+            }
+        }
+        return statuses;
+    }
+
     /** A page of a run's findings; {@code limit} defaults to 50, at most {@value FindingStore#MAX_PAGE}. */
     public FindingPage findings(String runId, @Nullable String category, @Nullable String severity,
                                 @Nullable String cursor, @Nullable Integer limit) {
-        RunRecord run = record(runId);
-        FindingFilter filter = filter(category, severity);
-        return findings.page(run.id(), filter, cursor, pageSize(limit, FindingStore.MAX_PAGE), knownTotal(run, filter));
+        return findings(runId, category, severity, null, null, cursor, limit);
     }
 
-    /** The summary of a finished run already counts by category and by severity; both at once it does not. */
+    /**
+     * A page of a run's findings, filtered, searched ({@code q}) and sorted ({@code sort}, see
+     * {@link FindingSort}); {@code limit} defaults to 50, at most {@value FindingStore#MAX_PAGE}.
+     */
+    public FindingPage findings(String runId, @Nullable String category, @Nullable String severity, @Nullable String q,
+                                @Nullable String sort, @Nullable String cursor, @Nullable Integer limit) {
+        RunRecord run = record(runId);
+        FindingFilter filter = filter(category, severity, q);
+        FindingSort order = FindingSort.parse(sort);
+        return findings.page(run.id(), filter, order, cursor, pageSize(limit, FindingStore.MAX_PAGE), knownTotal(run, filter));
+    }
+
+    /** The summary of a finished run already counts by category and by severity; both at once, or a search, it does not. */
     static Long knownTotal(RunRecord run, FindingFilter filter) {
         RunSummary summary = run.summary();
-        if (run.status() != RunStatus.SUCCEEDED || summary == null) {
+        if (run.status() != RunStatus.SUCCEEDED || summary == null || filter.search() != null) {
             return null;
         }
         if (filter.category() == null && filter.severity() == null) {
@@ -202,20 +242,39 @@ public class RunService {
 
     /** Every matching finding of a run, in id order, without holding them all (for exports). */
     public void eachFinding(String runId, @Nullable String category, @Nullable String severity, Consumer<Finding> each) {
-        RunRecord run = record(runId);
-        findings.forEach(run.id(), filter(category, severity), each);
+        eachFinding(runId, category, severity, null, null, each);
     }
 
-    private static FindingFilter filter(@Nullable String category, @Nullable String severity) {
+    /** Every matching finding of a run, in the asked order, without holding them all (for exports). */
+    public void eachFinding(String runId, @Nullable String category, @Nullable String severity, @Nullable String q,
+                            @Nullable String sort, Consumer<Finding> each) {
+        RunRecord run = record(runId);
+        findings.forEach(run.id(), filter(category, severity, q), FindingSort.parse(sort), each);
+    }
+
+    /** Checks the filters of a findings list or export up front, so that a bad one is a 422 before any streaming starts. */
+    public void checkFindingFilters(@Nullable String category, @Nullable String severity, @Nullable String q,
+                                    @Nullable String sort) {
+        filter(category, severity, q);
+        FindingSort.parse(sort);
+    }
+
+    static FindingFilter filter(@Nullable String category, @Nullable String severity, @Nullable String q) {
+        List<FieldError> errors = new ArrayList<>();
         Severity s = null;
         if (severity != null && !severity.isBlank()) {
             try {
                 s = Severity.fromWire(severity);
             } catch (IllegalArgumentException e) {
-                throw InvalidInputException.of("severity", "must be one of error, warning, info");
+                errors.add(new FieldError("severity", "must be one of error, warning, info"));
             }
         }
-        return new FindingFilter(blankToNull(category), s);
+        String search = q == null || q.isBlank() ? null : q.strip();
+        if (search != null && search.length() > MAX_SEARCH) {
+            errors.add(new FieldError("q", "is too long: search for at most " + MAX_SEARCH + " characters"));
+        }
+        InvalidInputException.throwIfAny("The findings cannot be filtered that way", errors);
+        return new FindingFilter(blankToNull(category), s, search);
     }
 
     private RunRecord record(String runId) {
@@ -228,7 +287,7 @@ public class RunService {
         return runs.findById(id).orElseThrow(() -> new NotFoundException("There is no run with the id '" + runId + "'."));
     }
 
-    private static int pageSize(@Nullable Integer limit, int max) {
+    static int pageSize(@Nullable Integer limit, int max) {
         if (limit == null) {
             return Math.min(DEFAULT_PAGE, max);
         }

@@ -25,6 +25,16 @@ public class AuditLog {
                 details == null ? Map.of() : details));
     }
 
+    /** The latest {@code limit} events of one target, newest first. */
+    public List<AuditEvent> recent(String target, int limit) {
+        return repository.recent(target, limit);
+    }
+
+    /** The latest {@code connector.test} event of each connector tested on a target. */
+    public List<AuditEvent> latestConnectionTests(String target) {
+        return repository.latestConnectionTests(target);
+    }
+
     /** The trail of one target, oldest first (e.g. {@code customer:demo}). */
     public List<AuditEvent> trailOf(String target) {
         return repository.findByTargetOrderByIdAsc(target);

@@ -1,7 +1,9 @@
 package com.bookmarked.cdt.core.store;
 
 import io.micronaut.context.annotation.Requires;
+import com.bookmarked.cdt.core.finding.EntityRef;
 import com.bookmarked.cdt.core.finding.Finding;
+import com.bookmarked.cdt.core.http.InvalidInputException;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.data.exceptions.DataAccessException;
 import io.micronaut.json.JsonMapper;
@@ -16,6 +18,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
@@ -36,6 +39,7 @@ public class FindingStore {
     static final int ROWS_PER_STATEMENT = 1000;
     public static final int MAX_PAGE = 500;
     private static final String CURSOR_PREFIX = "finding-after:";
+    private static final String SORTED_CURSOR_PREFIX = "findings:";
 
     private final JdbcOperations jdbc;
     private final TransactionOperations<Connection> transactions;
@@ -74,6 +78,7 @@ public class FindingStore {
                             ps.setString(p++, f.rule());
                             ps.setString(p++, f.title());
                             ps.setString(p++, toJson(f.withId(null)));
+                            ps.setString(p++, searchText(f));
                             stored.add(f.withId(Integer.toString(seq)));
                         }
                         ps.executeUpdate();
@@ -98,36 +103,40 @@ public class FindingStore {
 
     /** One page in id order, after the position the cursor names, with the total counted. */
     public FindingPage page(UUID runId, FindingFilter filter, String cursor, int limit) {
-        return page(runId, filter, cursor, limit, null);
+        return page(runId, filter, FindingSort.SEQ, cursor, limit, null);
+    }
+
+    /** One page in id order; see {@link #page(UUID, FindingFilter, FindingSort, String, int, Long)}. */
+    public FindingPage page(UUID runId, FindingFilter filter, String cursor, int limit, Long knownTotal) {
+        return page(runId, filter, FindingSort.SEQ, cursor, limit, knownTotal);
     }
 
     /**
-     * One page in id order, after the position the cursor names.
+     * One page in the given order, after the position the cursor names. The cursor holds the last
+     * finding's sort value and seq, so the next page starts on the index right where this one
+     * ended (no OFFSET), and a cursor of another order or list is refused.
      *
      * @param limit 1..{@value #MAX_PAGE}
      * @param knownTotal the number of matching findings when the caller knows it (from the run's
      *        summary), which saves counting them on every page; null to count
      */
-    public FindingPage page(UUID runId, FindingFilter filter, String cursor, int limit, Long knownTotal) {
+    public FindingPage page(UUID runId, FindingFilter filter, FindingSort sort, String cursor, int limit, Long knownTotal) {
         if (limit < 1 || limit > MAX_PAGE) {
             throw new IllegalArgumentException("limit must be 1.." + MAX_PAGE);
         }
-        int after = 0;
-        if (cursor != null && !cursor.isBlank()) {
-            try {
-                after = Integer.parseInt(PageCursor.decode(cursor, CURSOR_PREFIX));
-            } catch (NumberFormatException e) {
-                throw PageCursor.invalid();
-            }
-        }
-        int afterSeq = after;
+        Position after = cursor == null || cursor.isBlank() ? null : Position.decode(cursor, sort);
         return transactions.executeRead(status -> {
             List<Finding> items = new ArrayList<>(limit);
-            String sql = "SELECT seq, body FROM findings WHERE run_id = ?" + filterSql(filter)
-                    + " AND seq > ? ORDER BY seq LIMIT ?";
+            Position[] last = new Position[1];
+            String sql = "SELECT seq, body" + (sort.key().column == null ? "" : ", " + sort.key().column)
+                    + " FROM findings WHERE run_id = ?" + filterSql(filter)
+                    + (after == null ? "" : " AND " + sort.after())
+                    + " ORDER BY " + sort.orderBy() + " LIMIT ?";
             boolean more = jdbc.prepareStatement(sql, ps -> {
                 int p = bindFilter(ps, runId, filter);
-                ps.setInt(p++, afterSeq);
+                if (after != null) {
+                    p = after.bind(ps, p);
+                }
                 ps.setInt(p, limit + 1);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
@@ -135,13 +144,28 @@ public class FindingStore {
                             return true;
                         }
                         items.add(read(rs));
+                        last[0] = Position.of(rs, sort);
                     }
                 }
                 return false;
             });
-            String next = more ? PageCursor.encode(CURSOR_PREFIX + items.get(items.size() - 1).id()) : null;
+            String next = more ? last[0].encode() : null;
             return new FindingPage(items, next, knownTotal != null ? knownTotal : count(runId, filter));
         });
+    }
+
+    /** The cursor that continues after the finding at {@code offset} (0-based) of this list; for benchmarks and tests. */
+    String cursorAt(UUID runId, FindingFilter filter, FindingSort sort, int offset) {
+        return transactions.executeRead(status -> jdbc.prepareStatement(
+                "SELECT seq, body" + (sort.key().column == null ? "" : ", " + sort.key().column)
+                        + " FROM findings WHERE run_id = ?" + filterSql(filter)
+                        + " ORDER BY " + sort.orderBy() + " OFFSET ? LIMIT 1", ps -> {
+                    int p = bindFilter(ps, runId, filter);
+                    ps.setInt(p, offset);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        return rs.next() ? Position.of(rs, sort).encode() : null;
+                    }
+                }));
     }
 
     public long count(UUID runId, FindingFilter filter) {
@@ -155,13 +179,111 @@ public class FindingStore {
                 }));
     }
 
+    /** How a finding of one run stands against an earlier run of the same tool and customer, matched by fingerprint. */
+    public enum Change {
+        // the ordinal is the change's number in finding_changes: keep this order
+        /** in the later run only */
+        NEW,
+        /** in the earlier run only (the earlier run's finding is the one shown) */
+        RESOLVED,
+        /** in both (the later run's finding is shown) */
+        UNCHANGED;
+
+        public String wireName() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
     /**
-     * Hands every matching finding, in id order, to {@code each} while reading them from a
+     * Works out, once per pair of runs, which findings are new, resolved or unchanged (one hash
+     * join over both runs' fingerprints), so that every later page and count of that comparison
+     * reads an index. Both runs must be finished: their findings never change after that.
+     */
+    public void prepareComparison(UUID run, UUID with) {
+        transactions.executeWrite(status -> jdbc.execute(connection -> {
+            try (PreparedStatement claim = connection.prepareStatement(
+                    "INSERT INTO run_comparisons (run_id, with_run_id) VALUES (?, ?) ON CONFLICT DO NOTHING")) {
+                claim.setObject(1, run);
+                claim.setObject(2, with);
+                if (claim.executeUpdate() == 0) {
+                    return null; // done before (or by a request that got here first and has now committed)
+                }
+            }
+            try (PreparedStatement changes = connection.prepareStatement(
+                    "INSERT INTO finding_changes (run_id, with_run_id, change, seq) "
+                            + "SELECT ?, ?, CASE WHEN o.fingerprint IS NULL THEN 0 ELSE 2 END, f.seq FROM findings f "
+                            + "LEFT JOIN (SELECT DISTINCT fingerprint FROM findings WHERE run_id = ?) o ON o.fingerprint = f.fingerprint "
+                            + "WHERE f.run_id = ? "
+                            + "UNION ALL "
+                            + "SELECT ?, ?, 1, o.seq FROM findings o "
+                            + "WHERE o.run_id = ? AND NOT EXISTS (SELECT 1 FROM findings f WHERE f.run_id = ? AND f.fingerprint = o.fingerprint)")) {
+                Object[] args = {run, with, with, run, run, with, with, run};
+                for (int i = 0; i < args.length; i++) {
+                    changes.setObject(i + 1, args[i]);
+                }
+                changes.executeUpdate();
+            }
+            return null;
+        }));
+    }
+
+    /**
+     * Up to {@code limit} findings of one change between {@code run} and the earlier run
+     * {@code with}, in seq order of the run they are shown from, after {@code afterSeq}. The
+     * filter applies to the finding shown. Needs {@link #prepareComparison} first.
+     */
+    public List<Finding> compared(UUID run, UUID with, Change change, FindingFilter filter, int afterSeq, int limit) {
+        return transactions.executeRead(status -> jdbc.prepareStatement(
+                "SELECT f.seq, f.body FROM finding_changes c JOIN findings f ON f.run_id = ?" + filterSql(filter)
+                        + " AND f.seq = c.seq WHERE c.run_id = ? AND c.with_run_id = ? AND c.change = ? AND c.seq > ?"
+                        + " ORDER BY c.seq LIMIT ?", ps -> {
+                    int p = bindFilter(ps, change == Change.RESOLVED ? with : run, filter);
+                    ps.setObject(p++, run);
+                    ps.setObject(p++, with);
+                    ps.setShort(p++, (short) change.ordinal());
+                    ps.setInt(p++, afterSeq);
+                    ps.setInt(p, limit);
+                    List<Finding> items = new ArrayList<>(limit);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            items.add(read(rs));
+                        }
+                    }
+                    return items;
+                }));
+    }
+
+    /** How many findings have this change between the two runs, under the filter. Needs {@link #prepareComparison} first. */
+    public long countCompared(UUID run, UUID with, Change change, FindingFilter filter) {
+        boolean filtered = filter.category() != null || filter.severity() != null || filter.search() != null;
+        String sql = filtered
+                ? "SELECT count(*) FROM finding_changes c JOIN findings f ON f.run_id = ?" + filterSql(filter)
+                        + " AND f.seq = c.seq WHERE c.run_id = ? AND c.with_run_id = ? AND c.change = ?"
+                : "SELECT count(*) FROM finding_changes c WHERE c.run_id = ? AND c.with_run_id = ? AND c.change = ?";
+        return transactions.executeRead(status -> jdbc.prepareStatement(sql, ps -> {
+            int p = filtered ? bindFilter(ps, change == Change.RESOLVED ? with : run, filter) : 1;
+            ps.setObject(p++, run);
+            ps.setObject(p++, with);
+            ps.setShort(p, (short) change.ordinal());
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }));
+    }
+
+    /** Every matching finding in id order; see {@link #forEach(UUID, FindingFilter, FindingSort, Consumer)}. */
+    public void forEach(UUID runId, FindingFilter filter, Consumer<Finding> each) {
+        forEach(runId, filter, FindingSort.SEQ, each);
+    }
+
+    /**
+     * Hands every matching finding, in the given order, to {@code each} while reading them from a
      * database cursor, so that an export never holds the whole list in memory.
      */
-    public void forEach(UUID runId, FindingFilter filter, Consumer<Finding> each) {
+    public void forEach(UUID runId, FindingFilter filter, FindingSort sort, Consumer<Finding> each) {
         transactions.executeRead(status -> jdbc.prepareStatement(
-                "SELECT seq, body FROM findings WHERE run_id = ?" + filterSql(filter) + " ORDER BY seq", ps -> {
+                "SELECT seq, body FROM findings WHERE run_id = ?" + filterSql(filter) + " ORDER BY " + sort.orderBy(), ps -> {
                     ps.setFetchSize(500);
                     bindFilter(ps, runId, filter);
                     try (ResultSet rs = ps.executeQuery()) {
@@ -171,6 +293,81 @@ public class FindingStore {
                     }
                     return null;
                 }));
+    }
+
+    /**
+     * Where a page ended: the last finding's seq and, for sorts other than seq, its sort value.
+     * The seq order keeps the cursor format it always had ({@code finding-after:<seq>}).
+     */
+    private record Position(FindingSort sort, int seq, Object value) {
+
+        static Position of(ResultSet rs, FindingSort sort) throws SQLException {
+            int seq = rs.getInt(1);
+            if (sort.key().column == null) {
+                return new Position(sort, seq, null);
+            }
+            return new Position(sort, seq, sort.key() == FindingSort.Key.SEVERITY ? (Object) rs.getInt(3) : rs.getString(3));
+        }
+
+        String encode() {
+            if (sort.equals(FindingSort.SEQ)) {
+                return PageCursor.encode(CURSOR_PREFIX + seq);
+            }
+            return PageCursor.encode(SORTED_CURSOR_PREFIX + sort.wireName() + ":" + seq + ":" + (value == null ? "" : value));
+        }
+
+        static Position decode(String cursor, FindingSort sort) {
+            try {
+                if (sort.equals(FindingSort.SEQ)) {
+                    return new Position(sort, Integer.parseInt(PageCursor.decode(cursor, CURSOR_PREFIX)), null);
+                }
+                String rest = PageCursor.decode(cursor, SORTED_CURSOR_PREFIX + sort.wireName() + ":");
+                int colon = rest.indexOf(':');
+                int seq = Integer.parseInt(rest.substring(0, colon));
+                String text = rest.substring(colon + 1);
+                Object value = switch (sort.key()) {
+                    case SEQ -> null;
+                    case SEVERITY -> Integer.parseInt(text);
+                    default -> text;
+                };
+                return new Position(sort, seq, value);
+            } catch (RuntimeException e) {
+                if (e instanceof InvalidInputException invalid) {
+                    throw invalid;
+                }
+                throw PageCursor.invalid();
+            }
+        }
+
+        int bind(PreparedStatement ps, int p) throws SQLException {
+            if (sort.key().column != null) {
+                if (value instanceof Integer i) {
+                    ps.setInt(p++, i);
+                } else {
+                    ps.setString(p++, (String) value);
+                }
+            }
+            ps.setInt(p++, seq);
+            return p;
+        }
+    }
+
+    /**
+     * What {@code q} searches, lower-cased: the title, rule and category, then every entity's key
+     * and values, a line each, so that a match never spans two of them.
+     */
+    static String searchText(Finding f) {
+        StringBuilder text = new StringBuilder(256);
+        text.append(f.title()).append('\n').append(f.rule() == null ? "" : f.rule()).append('\n').append(f.category());
+        for (EntityRef e : f.entities()) {
+            text.append('\n').append(e.key());
+            for (String v : e.values().values()) {
+                if (v != null && !v.isEmpty()) {
+                    text.append('\n').append(v);
+                }
+            }
+        }
+        return text.toString().toLowerCase(Locale.ROOT);
     }
 
     private Finding read(ResultSet rs) throws SQLException {
@@ -192,7 +389,8 @@ public class FindingStore {
 
     private static String filterSql(FindingFilter filter) {
         return (filter.category() == null ? "" : " AND category = ?")
-                + (filter.severity() == null ? "" : " AND severity = ?");
+                + (filter.severity() == null ? "" : " AND severity = ?")
+                + (filter.search() == null ? "" : " AND search LIKE ? ESCAPE '\\'");
     }
 
     private static int bindFilter(PreparedStatement ps, UUID runId, FindingFilter filter) throws SQLException {
@@ -204,14 +402,19 @@ public class FindingStore {
         if (filter.severity() != null) {
             ps.setString(p++, filter.severity().wireName());
         }
+        if (filter.search() != null) {
+            String q = filter.search().toLowerCase(Locale.ROOT)
+                    .replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+            ps.setString(p++, "%" + q + "%");
+        }
         return p;
     }
 
     private static String insertSql(int rows) {
         StringBuilder sql = new StringBuilder(
-                "INSERT INTO findings (run_id, seq, fingerprint, category, severity, rule, title, body) VALUES ");
+                "INSERT INTO findings (run_id, seq, fingerprint, category, severity, rule, title, body, search) VALUES ");
         for (int i = 0; i < rows; i++) {
-            sql.append(i == 0 ? "" : ",").append("(?,?,?,?,?,?,?,CAST(? AS json))");
+            sql.append(i == 0 ? "" : ",").append("(?,?,?,?,?,?,?,CAST(? AS json),?)");
         }
         return sql.toString();
     }

@@ -4,15 +4,19 @@ import com.bookmarked.cdt.core.finding.EntityRef;
 import com.bookmarked.cdt.core.finding.EntityType;
 import com.bookmarked.cdt.core.finding.Finding;
 import com.bookmarked.cdt.core.finding.Severity;
+import com.bookmarked.cdt.core.run.RunComparison;
+import com.bookmarked.cdt.core.run.RunComparison.Comparison;
 import com.bookmarked.cdt.core.run.RunRecord;
 import com.bookmarked.cdt.core.run.RunRepository;
 import com.bookmarked.cdt.core.run.RunStatus;
 import com.bookmarked.cdt.core.snapshot.SnapshotSide;
 import com.bookmarked.cdt.core.testing.TestDatabases;
 import io.micronaut.context.ApplicationContext;
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.transaction.TransactionOperations;
 
 import java.sql.Connection;
+import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -24,7 +28,10 @@ import java.util.function.Supplier;
 
 /**
  * How fast a run's findings store and page: 100,000 realistic findings for one run into a real
- * (embedded) PostgreSQL, then first/middle/last pages of 50, a filtered page and the count.
+ * (embedded) PostgreSQL, then first/middle/last pages of 50, a filtered page and the count; then
+ * every sort and a search (first, middle, last page), and the comparison with a second run of
+ * the same size; then the sorts, search and comparison again without the V2 indexes, to show
+ * what they are worth.
  *
  * <pre>./mvnw -q -pl shared-core test-compile exec:java@findings-bench</pre>
  *
@@ -80,7 +87,102 @@ public final class FindingStoreBenchmark {
             store.forEach(run, FindingFilter.ALL, f -> rows[0]++);
             System.out.printf(Locale.ROOT, "stream all %,d findings (CSV export path): %,.0f ms%n",
                     rows[0], (System.nanoTime() - e0) / 1e6);
+
+            sortsAndSearch(store, run, n, reps, "", List.of("seq", "severity", "-severity", "category", "title", "-title", "key", "-key"));
+            compare(ctx, runs, tx, store, run, n, reps);
+            JdbcOperations jdbc = ctx.getBean(JdbcOperations.class);
+
+            // whether a trigram index would pay off for q (pg_trgm ships with PostgreSQL; not in V2)
+            System.out.println();
+            System.out.println("-- with a pg_trgm GIN index on findings.search --");
+            long g0 = System.nanoTime();
+            tx.executeWrite(st -> jdbc.execute(c -> {
+                try (Statement sql = c.createStatement()) {
+                    sql.execute("CREATE EXTENSION IF NOT EXISTS pg_trgm");
+                    sql.execute("CREATE INDEX findings_search_trgm ON findings USING gin (search gin_trgm_ops)");
+                    sql.execute("ANALYZE findings");
+                }
+                return null;
+            }));
+            System.out.printf(Locale.ROOT, "build the trigram index (all %,d findings stored so far): %,.0f ms%n",
+                    n * 2 + 20_000, (System.nanoTime() - g0) / 1e6);
+            sortsAndSearch(store, run, n, reps, " (trgm)", List.of("seq", "title"));
+            UUID withTrigrams = run(runs);
+            long t1 = System.nanoTime();
+            tx.executeWrite(s -> store.insertAll(withTrigrams, findings));
+            System.out.printf(Locale.ROOT, "insert %,d findings with the trigram index: %,.0f ms%n", n, (System.nanoTime() - t1) / 1e6);
+            tx.executeWrite(st -> jdbc.execute(c -> {
+                try (Statement sql = c.createStatement()) {
+                    sql.execute("DROP INDEX findings_search_trgm");
+                }
+                return null;
+            }));
+
+            // whether the V2 indexes pay off: the same reads with them dropped
+            tx.executeWrite(st -> jdbc.execute(c -> {
+                try (Statement sql = c.createStatement()) {
+                    sql.execute("DROP INDEX findings_by_severity_rank, findings_by_title, findings_by_key, findings_by_fingerprint");
+                    sql.execute("ANALYZE findings");
+                }
+                return null;
+            }));
+            System.out.println();
+            System.out.println("-- without the V2 sort and fingerprint indexes --");
+            sortsAndSearch(store, run, n, reps, " (no index)", List.of("severity", "title", "key"));
+            compare(ctx, runs, tx, store, run, n, reps);
         }
+    }
+
+    private static final String SEARCH = "family123";
+
+    /** First, middle and last page (50) in every order, with and without a search. */
+    private static void sortsAndSearch(FindingStore store, UUID run, int n, int reps, String note, List<String> sorts) {
+        FindingFilter search = new FindingFilter(null, null, SEARCH);
+        long matches = store.count(run, search);
+        report("search count q=" + SEARCH + " (" + matches + " found)" + note, reps, () -> store.count(run, search));
+        for (String name : sorts) {
+            FindingSort sort = FindingSort.parse(name);
+            String middle = store.cursorAt(run, FindingFilter.ALL, sort, n / 2);
+            String last = store.cursorAt(run, FindingFilter.ALL, sort, n - 51);
+            report("sort=" + name + " first page" + note, reps, () -> store.page(run, FindingFilter.ALL, sort, null, 50, (long) n));
+            report("sort=" + name + " middle page" + note, reps, () -> store.page(run, FindingFilter.ALL, sort, middle, 50, (long) n));
+            report("sort=" + name + " last page" + note, reps, () -> store.page(run, FindingFilter.ALL, sort, last, 50, (long) n));
+            String qMiddle = store.cursorAt(run, search, sort, (int) matches / 2);
+            String qLast = store.cursorAt(run, search, sort, (int) Math.max(0, matches - 51));
+            report("sort=" + name + " q first page, counted" + note, reps, () -> store.page(run, search, sort, null, 50, null));
+            report("sort=" + name + " q middle page" + note, reps, () -> store.page(run, search, sort, qMiddle, 50, matches));
+            report("sort=" + name + " q last page" + note, reps, () -> store.page(run, search, sort, qLast, 50, matches));
+        }
+    }
+
+    /** A second run of the same size: 10 % of its findings new, 10 % of the first run's resolved, the rest unchanged. */
+    private static void compare(ApplicationContext ctx, RunRepository runs, TransactionOperations<Connection> tx,
+                                FindingStore store, UUID earlier, int n, int reps) {
+        UUID later = run(runs);
+        List<Finding> shifted = generate(n + n / 10).subList(n / 10, n + n / 10);
+        tx.executeWrite(st -> store.insertAll(later, shifted));
+        RunComparison comparison = ctx.getBean(RunComparison.class);
+        // the comparison reads both runs as an agent would: finished, successful
+        for (UUID id : List.of(earlier, later)) {
+            runs.finishSucceeded(id, Instant.now(), 1, "{\"total\":" + n + ",\"bySeverity\":{},\"byCategory\":{}}");
+        }
+        long c0 = System.nanoTime();
+        Comparison counted = comparison.compare(later.toString(), earlier.toString(), null, null, null, null, 50);
+        System.out.printf(Locale.ROOT, "compare %,d with %,d findings: new %,d, resolved %,d, unchanged %,d; "
+                        + "first request (works the comparison out once): %,.0f ms%n",
+                n, n, counted.counts().newCount(), counted.counts().resolved(), counted.counts().unchanged(),
+                (System.nanoTime() - c0) / 1e6);
+        String middle = PageCursor.encode("compare:UNCHANGED:" + (n / 2));
+        report("compare first page (counts + 50)", reps,
+                () -> comparison.compare(later.toString(), earlier.toString(), null, null, null, null, 50));
+        report("compare change=unchanged middle page", reps,
+                () -> comparison.compare(later.toString(), earlier.toString(), "unchanged", null, null, middle, 50));
+        report("compare change=resolved, category filter", reps,
+                () -> comparison.compare(later.toString(), earlier.toString(), "resolved", "REKEYED", null, null, 50));
+        report("compare counts only (3 queries)", reps, () -> List.of(
+                store.countCompared(later, earlier, FindingStore.Change.NEW, FindingFilter.ALL),
+                store.countCompared(later, earlier, FindingStore.Change.RESOLVED, FindingFilter.ALL),
+                store.countCompared(later, earlier, FindingStore.Change.UNCHANGED, FindingFilter.ALL)));
     }
 
     private static UUID run(RunRepository runs) {
@@ -98,7 +200,7 @@ public final class FindingStoreBenchmark {
             ms[i] = (System.nanoTime() - t) / 1e6;
         }
         Arrays.sort(ms);
-        System.out.printf(Locale.ROOT, "%-46s median %6.2f ms   min %6.2f ms   max %6.2f ms  (%d reads)%n",
+        System.out.printf(Locale.ROOT, "%-56s median %6.2f ms   min %6.2f ms   max %6.2f ms  (%d reads)%n",
                 what, ms[reps / 2], ms[0], ms[reps - 1], reps);
     }
 

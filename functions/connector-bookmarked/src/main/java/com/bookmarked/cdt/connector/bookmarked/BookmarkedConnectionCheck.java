@@ -2,6 +2,7 @@ package com.bookmarked.cdt.connector.bookmarked;
 
 import com.bookmarked.cdt.connector.bookmarked.Mapping.NamedQuery;
 import com.bookmarked.cdt.connector.bookmarked.Mapping.Query;
+import com.bookmarked.cdt.core.connector.ConnectionCheck;
 import com.bookmarked.cdt.core.connector.ConnectionTestResult;
 import com.bookmarked.cdt.core.connector.ConnectionTestResult.Check;
 import com.bookmarked.cdt.core.customer.Customer;
@@ -37,7 +38,7 @@ import java.util.Set;
  * there. The password is revealed afresh for each test, so a rotated secret is tried at once.
  */
 @Singleton
-public class BookmarkedConnectionCheck {
+public class BookmarkedConnectionCheck implements ConnectionCheck {
 
     static final String SETTINGS = "Customer settings";
     static final String INSTANCE = "Database instance";
@@ -68,6 +69,12 @@ public class BookmarkedConnectionCheck {
         this.secrets = secrets;
     }
 
+    @Override
+    public String connector() {
+        return "bookmarked";
+    }
+
+    @Override
     public ConnectionTestResult test(Customer customer) {
         List<Check> checks = new ArrayList<>(7);
         CustomerSettings.Ours ours = customer.settings().ours();

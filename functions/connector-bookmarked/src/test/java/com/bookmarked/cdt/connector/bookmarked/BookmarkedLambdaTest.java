@@ -135,6 +135,15 @@ class BookmarkedLambdaTest {
     }
 
     @Test
+    void aConnectorThisFunctionDoesNotHaveIsNotFound() {
+        var event = ApiGatewayEvents.post("/api/connectors/ftp/test", "{\"customerId\":\"demo\"}");
+        event.bearer(TestTokens.token("eng3", "engineer"));
+        APIGatewayV2HTTPResponse r = function.invoke(event);
+        assertThat(r.getStatusCode()).as(r.getBody()).isEqualTo(404);
+        assertThat(r.getBody()).contains("There is no connector named 'ftp' here.");
+    }
+
+    @Test
     void aSelectOnlyLoginWithTheRightPasswordFindsTheCustomer() throws Exception {
         JsonNode body = test("demo");
 

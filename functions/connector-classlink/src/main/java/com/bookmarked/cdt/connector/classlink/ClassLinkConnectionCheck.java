@@ -8,6 +8,7 @@ import com.bookmarked.cdt.connector.oneroster.rest.SettingsProblem;
 import com.bookmarked.cdt.connector.oneroster.rest.SisApiException;
 import com.bookmarked.cdt.connector.oneroster.rest.SisSecret;
 import com.bookmarked.cdt.connector.oneroster.rest.Ticker;
+import com.bookmarked.cdt.core.connector.ConnectionCheck;
 import com.bookmarked.cdt.core.connector.ConnectionTestResult;
 import com.bookmarked.cdt.core.connector.ConnectionTestResult.Check;
 import com.bookmarked.cdt.core.customer.Customer;
@@ -24,7 +25,7 @@ import java.util.List;
  * update the secret in settings"), and roster data that reads as OneRoster, with its totals.
  */
 @Singleton
-public class ClassLinkConnectionCheck {
+public class ClassLinkConnectionCheck implements ConnectionCheck {
 
     static final String SETTINGS = "Customer settings";
     static final String CREDENTIALS = "Credentials";
@@ -36,6 +37,12 @@ public class ClassLinkConnectionCheck {
         this.secrets = secrets;
     }
 
+    @Override
+    public String connector() {
+        return ClassLinkSettings.SOURCE;
+    }
+
+    @Override
     public ConnectionTestResult test(Customer customer) {
         List<Check> checks = new ArrayList<>(5);
         ClassLinkSettings settings;

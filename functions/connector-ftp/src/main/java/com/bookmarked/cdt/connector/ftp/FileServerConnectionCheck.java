@@ -1,5 +1,6 @@
 package com.bookmarked.cdt.connector.ftp;
 
+import com.bookmarked.cdt.core.connector.ConnectionCheck;
 import com.bookmarked.cdt.core.connector.ConnectionTestResult;
 import com.bookmarked.cdt.core.connector.ConnectionTestResult.Check;
 import com.bookmarked.cdt.core.customer.Customer;
@@ -25,7 +26,7 @@ import java.util.Locale;
  * It downloads nothing: a run reads the file.
  */
 @Singleton
-public class FileServerConnectionCheck {
+public class FileServerConnectionCheck implements ConnectionCheck {
 
     private static final Logger LOG = LoggerFactory.getLogger(FileServerConnectionCheck.class);
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.US).withZone(ZoneOffset.UTC);
@@ -43,6 +44,12 @@ public class FileServerConnectionCheck {
         this.clock = clock;
     }
 
+    @Override
+    public String connector() {
+        return "ftp";
+    }
+
+    @Override
     public ConnectionTestResult test(Customer customer) {
         List<Check> checks = new ArrayList<>();
         try {

@@ -1,5 +1,6 @@
 package com.bookmarked.cdt.connector.oneroster;
 
+import com.bookmarked.cdt.core.connector.ConnectionCheck;
 import com.bookmarked.cdt.core.connector.ConnectionTestResult;
 import com.bookmarked.cdt.core.connector.ConnectionTestResult.Check;
 import com.bookmarked.cdt.core.customer.Customer;
@@ -23,7 +24,7 @@ import java.util.Locale;
  * run will get its SIS snapshot.
  */
 @Singleton
-public class OneRosterCsvConnectionCheck {
+public class OneRosterCsvConnectionCheck implements ConnectionCheck {
 
     static final String SETTINGS = "Customer settings";
     static final String EXPORT = "OneRoster export";
@@ -35,6 +36,12 @@ public class OneRosterCsvConnectionCheck {
     private final OneRosterCsvReader reader = new OneRosterCsvReader();
     private final Clock clock = Clock.systemUTC();
 
+    @Override
+    public String connector() {
+        return OneRosterCsvReader.SOURCE;
+    }
+
+    @Override
     public ConnectionTestResult test(Customer customer) {
         List<Check> checks = new ArrayList<>(4);
         CustomerSettings.Sis sis = customer.settings().sis();

@@ -3,6 +3,7 @@ package com.bookmarked.cdt.tool.campustransfer;
 import com.bookmarked.cdt.core.demo.DemoDistrict;
 import com.bookmarked.cdt.core.demo.DemoDistrictGenerator;
 import com.bookmarked.cdt.core.demo.DemoSpec;
+import com.bookmarked.cdt.core.testing.AnalyzeBenchmark;
 import com.bookmarked.cdt.core.tool.Progress;
 import com.bookmarked.cdt.core.tool.Snapshots;
 import com.bookmarked.cdt.core.tool.ToolParameters;
@@ -10,11 +11,10 @@ import com.bookmarked.cdt.core.tool.ToolResult;
 import com.sun.management.HotSpotDiagnosticMXBean;
 
 import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * Times {@code analyze} on the in-memory demo district at each size and measures its heap, then
@@ -85,29 +85,13 @@ public final class CampusTransferBenchmark {
         int ourMemberships = district.ours().enrollments().size();
         district = null; // keep only the two snapshots, as a tool function would
         CampusTransferValidator validator = new CampusTransferValidator();
-        for (int i = 0; i < WARM_UP; i++) {
-            validator.analyze(snapshots, ToolParameters.none(), Progress.NONE);
-        }
-        var threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
-        double[] millis = new double[RUNS];
-        double[] cpu = new double[RUNS];
-        for (int i = 0; i < RUNS; i++) {
-            long cpuStart = threads.getCurrentThreadCpuTime();
-            long start = System.nanoTime();
-            validator.analyze(snapshots, ToolParameters.none(), Progress.NONE);
-            millis[i] = (System.nanoTime() - start) / 1e6;
-            cpu[i] = (threads.getCurrentThreadCpuTime() - cpuStart) / 1e6;
-        }
-        Arrays.sort(millis);
-        Arrays.sort(cpu);
-
-        System.gc();
-        long snapshotsMb = usedHeap() >> 20;
-        resetPeaks();
-        long allocatedBefore = threads.getCurrentThreadAllocatedBytes();
-        ToolResult result = validator.analyze(snapshots, ToolParameters.none(), Progress.NONE);
-        long allocated = threads.getCurrentThreadAllocatedBytes() - allocatedBefore;
-        long poolPeak = peakHeap() >> 20;
+        Supplier<ToolResult> analyze = () -> validator.analyze(snapshots, ToolParameters.none(), Progress.NONE);
+        AnalyzeBenchmark.Timing timing = AnalyzeBenchmark.time(analyze, WARM_UP, RUNS);
+        AnalyzeBenchmark.Memory memory = AnalyzeBenchmark.measureOnce(analyze);
+        long snapshotsMb = memory.heapBeforeBytes() >> 20;
+        long poolPeak = memory.poolPeakBytes() >> 20;
+        long allocated = memory.allocatedBytes();
+        ToolResult result = memory.result();
         if (result.findings().size() != expected) {
             throw new IllegalStateException(result.findings().size() + " findings where the demo district planted " + expected);
         }
@@ -129,9 +113,9 @@ public final class CampusTransferBenchmark {
             needed = high;
         }
         BALLAST.release();
-        return new Row(size, sisEnrollments, ourMemberships, generateSeconds, millis[RUNS / 2], millis[0], cpu[RUNS / 2],
+        return new Row(size, sisEnrollments, ourMemberships, generateSeconds, timing.medianMs(), timing.minMs(), timing.cpuMedianMs(),
                 snapshotsMb, needed, fits, poolPeak, allocated >> 20, expected,
-                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+                AnalyzeBenchmark.loadAverage());
     }
 
     /** Runs the analysis with ballast filling the heap down to {@code capMb}; false on OutOfMemoryError. */
@@ -184,34 +168,5 @@ public final class CampusTransferBenchmark {
                 return 1 << 20;
             }
         }
-    }
-
-    private static long usedHeap() {
-        long used = 0;
-        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (pool.getType() == MemoryType.HEAP) {
-                used += pool.getUsage().getUsed();
-            }
-        }
-        return used;
-    }
-
-    private static void resetPeaks() {
-        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (pool.getType() == MemoryType.HEAP) {
-                pool.resetPeakUsage();
-            }
-        }
-    }
-
-    /** Sum of the heap pools' peaks: an upper bound, as pools peak at different moments and garbage counts. */
-    private static long peakHeap() {
-        long peak = 0;
-        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (pool.getType() == MemoryType.HEAP) {
-                peak += pool.getPeakUsage().getUsed();
-            }
-        }
-        return peak;
     }
 }

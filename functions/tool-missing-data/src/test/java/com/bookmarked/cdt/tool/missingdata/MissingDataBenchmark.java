@@ -8,10 +8,10 @@ import com.bookmarked.cdt.core.tool.Snapshots;
 import com.bookmarked.cdt.core.tool.ToolParameters;
 import com.bookmarked.cdt.core.tool.ToolResult;
 
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
+import com.bookmarked.cdt.core.testing.AnalyzeBenchmark;
+
 import java.util.Arrays;
+import java.util.function.Supplier;
 
 /**
  * Times {@code analyze} on the in-memory demo district: warm-up, then several timed runs (median
@@ -41,64 +41,19 @@ public final class MissingDataBenchmark {
         double generateSeconds = (System.nanoTime() - t0) / 1e9;
         Snapshots snapshots = Snapshots.of(district.sis(), district.ours());
         MissingDataFinder finder = new MissingDataFinder();
-        int findings = 0;
-        for (int i = 0; i < WARM_UP; i++) {
-            findings = finder.analyze(snapshots, ToolParameters.none(), Progress.NONE).findings().size();
-        }
-        double[] millis = new double[RUNS];
-        for (int i = 0; i < RUNS; i++) {
-            long start = System.nanoTime();
-            finder.analyze(snapshots, ToolParameters.none(), Progress.NONE);
-            millis[i] = (System.nanoTime() - start) / 1e6;
-        }
-        Arrays.sort(millis);
-
-        System.gc();
-        long baseline = usedHeap();
-        resetPeaks();
-        var threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
-        long allocatedBefore = threads.getCurrentThreadAllocatedBytes();
-        ToolResult result = finder.analyze(snapshots, ToolParameters.none(), Progress.NONE);
-        long allocated = threads.getCurrentThreadAllocatedBytes() - allocatedBefore;
-        long peak = peakHeap();
+        Supplier<ToolResult> analyze = () -> finder.analyze(snapshots, ToolParameters.none(), Progress.NONE);
+        AnalyzeBenchmark.Timing timing = AnalyzeBenchmark.time(analyze, WARM_UP, RUNS);
+        AnalyzeBenchmark.Memory memory = AnalyzeBenchmark.measureOnce(analyze);
 
         System.out.printf("%,9d students (%,d SIS + %,d our users, %,d + %,d enrollments; generated in %.1f s): "
-                        + "analyze median %.0f ms, min %.0f ms over %d runs; %d findings; heap with snapshots %,d MB, "
+                        + "analyze median %.0f ms (CPU %.0f ms), min %.0f ms over %d runs; %d findings; heap with snapshots %,d MB, "
                         + "peak during analyze %,d MB; analysing thread allocated %,d MB%n",
                 size, district.sis().users().size(), district.ours().users().size(), district.sis().enrollments().size(),
-                district.ours().enrollments().size(), generateSeconds, millis[RUNS / 2], millis[0], RUNS, findings,
-                baseline >> 20, peak >> 20, allocated >> 20);
-        if (result.findings().size() != findings) {
+                district.ours().enrollments().size(), generateSeconds, timing.medianMs(), timing.cpuMedianMs(), timing.minMs(),
+                timing.runs(), timing.lastFindings(), memory.heapBeforeBytes() >> 20, memory.poolPeakBytes() >> 20,
+                memory.allocatedBytes() >> 20);
+        if (memory.result().findings().size() != timing.lastFindings()) {
             throw new IllegalStateException("analyze is not deterministic");
         }
-    }
-
-    private static long usedHeap() {
-        long used = 0;
-        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (pool.getType() == MemoryType.HEAP) {
-                used += pool.getUsage().getUsed();
-            }
-        }
-        return used;
-    }
-
-    private static void resetPeaks() {
-        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (pool.getType() == MemoryType.HEAP) {
-                pool.resetPeakUsage();
-            }
-        }
-    }
-
-    /** Sum of the heap pools' peaks: an upper bound, as pools peak at different moments. */
-    private static long peakHeap() {
-        long peak = 0;
-        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (pool.getType() == MemoryType.HEAP) {
-                peak += pool.getPeakUsage().getUsed();
-            }
-        }
-        return peak;
     }
 }

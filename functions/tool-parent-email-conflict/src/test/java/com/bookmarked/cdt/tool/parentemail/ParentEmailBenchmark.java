@@ -6,6 +6,7 @@ import com.bookmarked.cdt.core.demo.DemoSpec;
 import com.bookmarked.cdt.core.finding.Finding;
 import com.bookmarked.cdt.core.roster.RoleType;
 import com.bookmarked.cdt.core.snapshot.SnapshotCodec;
+import com.bookmarked.cdt.core.testing.AnalyzeBenchmark;
 import com.bookmarked.cdt.core.tool.Progress;
 import com.bookmarked.cdt.core.tool.Snapshots;
 import com.bookmarked.cdt.core.tool.ToolParameters;
@@ -21,12 +22,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumSet;
 
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * Times {@code analyze} on the demo district, size by size: warm-up, then several timed runs
@@ -136,45 +134,28 @@ public final class ParentEmailBenchmark {
         double loadSeconds = (System.nanoTime() - t0) / 1e9;
         int guardians = (int) snapshots.ours().usersWithRole(RoleType.GUARDIAN).count();
         ParentEmailConflictDetector detector = new ParentEmailConflictDetector();
-        int findings = 0;
-        for (int i = 0; i < WARM_UP; i++) {
-            findings = detector.analyze(snapshots, ToolParameters.none(), Progress.NONE).findings().size();
-        }
+        Supplier<ToolResult> analyze = () -> detector.analyze(snapshots, ToolParameters.none(), Progress.NONE);
+        AnalyzeBenchmark.Timing timing = AnalyzeBenchmark.time(analyze, WARM_UP, RUNS);
+        int findings = timing.lastFindings();
         if (findings != planted) {
             throw new IllegalStateException(findings + " findings, but " + planted + " problems were planted");
         }
-        var threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
-        double[] millis = new double[RUNS];
-        double[] cpuMillis = new double[RUNS];
-        for (int i = 0; i < RUNS; i++) {
-            long start = System.nanoTime();
-            long cpuStart = threads.getCurrentThreadCpuTime();
-            detector.analyze(snapshots, ToolParameters.none(), Progress.NONE);
-            millis[i] = (System.nanoTime() - start) / 1e6;
-            cpuMillis[i] = (threads.getCurrentThreadCpuTime() - cpuStart) / 1e6;
-        }
-        Arrays.sort(millis);
-        Arrays.sort(cpuMillis);
-
         System.gc();
-        long baseline = usedHeap();
+        long baseline = AnalyzeBenchmark.usedHeap();
         long live = liveHeapDuringAnalysis(snapshots);
-        System.gc();
-        resetPeaks();
-        long allocatedBefore = threads.getCurrentThreadAllocatedBytes();
-        ToolResult result = detector.analyze(snapshots, ToolParameters.none(), Progress.NONE);
-        long allocated = threads.getCurrentThreadAllocatedBytes() - allocatedBefore;
-        long peak = peakHeap();
-        if (result.findings().size() != findings) {
+        AnalyzeBenchmark.Memory memory = AnalyzeBenchmark.measureOnce(analyze);
+        long allocated = memory.allocatedBytes();
+        long peak = memory.poolPeakBytes();
+        if (memory.result().findings().size() != findings) {
             throw new IllegalStateException("analyze is not deterministic");
         }
         System.out.printf("%,9d students (%,d SIS + %,d our users, %,d our guardian accounts; loaded in %.1f s): analyze "
                         + "median %.0f ms (CPU %.0f ms), min %.0f ms over %d runs; %d findings; heap with snapshots %,d MB, "
                         + "live during analysis %,d MB, sum of pool peaks %,d MB; analysing thread allocated %,d MB%n",
                 size, snapshots.sis().users().size(), snapshots.ours().users().size(), guardians, loadSeconds,
-                millis[RUNS / 2], cpuMillis[RUNS / 2], millis[0], RUNS, findings, baseline >> 20, live >> 20, peak >> 20,
+                timing.medianMs(), timing.cpuMedianMs(), timing.minMs(), RUNS, findings, baseline >> 20, live >> 20, peak >> 20,
                 allocated >> 20);
-        return new Row(size, guardians, millis[RUNS / 2], millis[0], cpuMillis[RUNS / 2], baseline >> 20, live >> 20,
+        return new Row(size, guardians, timing.medianMs(), timing.minMs(), timing.cpuMedianMs(), baseline >> 20, live >> 20,
                 peak >> 20, allocated >> 20, findings);
     }
 
@@ -195,38 +176,9 @@ public final class ParentEmailBenchmark {
         GuardianLinkRule.run(d);
         List<Finding> findings = d.findings();
         System.gc();
-        long used = usedHeap();
+        long used = AnalyzeBenchmark.usedHeap();
         Reference.reachabilityFence(findings);
         Reference.reachabilityFence(d);
         return used;
-    }
-
-    private static long usedHeap() {
-        long used = 0;
-        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (pool.getType() == MemoryType.HEAP) {
-                used += pool.getUsage().getUsed();
-            }
-        }
-        return used;
-    }
-
-    private static void resetPeaks() {
-        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (pool.getType() == MemoryType.HEAP) {
-                pool.resetPeakUsage();
-            }
-        }
-    }
-
-    /** Sum of the heap pools' peaks: an upper bound, as pools peak at different moments. */
-    private static long peakHeap() {
-        long peak = 0;
-        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (pool.getType() == MemoryType.HEAP) {
-                peak += pool.getPeakUsage().getUsed();
-            }
-        }
-        return peak;
     }
 }

@@ -4,17 +4,17 @@ import com.bookmarked.cdt.core.demo.DemoDistrict;
 import com.bookmarked.cdt.core.demo.DemoDistrictGenerator;
 import com.bookmarked.cdt.core.demo.DemoSpec;
 import com.bookmarked.cdt.core.demo.HardVariantSet;
-import com.bookmarked.cdt.core.tool.Progress;
 import com.bookmarked.cdt.core.tool.Snapshots;
 import com.bookmarked.cdt.core.tool.ToolParameters;
 import com.bookmarked.cdt.core.tool.ToolResult;
+import com.bookmarked.cdt.core.testing.AnalyzeBenchmark;
+import com.bookmarked.cdt.core.tool.Progress;
 
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * Times {@code analyze} on the in-memory demo district at each size: warm-up, then timed runs
@@ -66,70 +66,27 @@ public final class StudentMismatchBenchmark {
         double generateSeconds = (System.nanoTime() - t0) / 1e9;
         Snapshots snapshots = Snapshots.of(district.sis(), district.ours());
         StudentMismatchResolver resolver = new StudentMismatchResolver();
-        int findings = 0;
-        for (int i = 0; i < WARM_UP; i++) {
-            findings = resolver.analyze(snapshots, ToolParameters.none(), Progress.NONE).findings().size();
-        }
-        var threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
-        double[] millis = new double[RUNS];
-        double[] cpu = new double[RUNS];
-        for (int i = 0; i < RUNS; i++) {
-            long start = System.nanoTime();
-            long cpuStart = threads.getCurrentThreadCpuTime();
-            resolver.analyze(snapshots, ToolParameters.none(), Progress.NONE);
-            millis[i] = (System.nanoTime() - start) / 1e6;
-            cpu[i] = (threads.getCurrentThreadCpuTime() - cpuStart) / 1e6;
-        }
-        Arrays.sort(millis);
-        Arrays.sort(cpu);
-        double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
-
-        System.gc();
-        long baseline = usedHeap();
-        resetPeaks();
-        long allocatedBefore = threads.getCurrentThreadAllocatedBytes();
-        ToolResult result = resolver.analyze(snapshots, ToolParameters.none(), Progress.NONE);
-        long allocated = threads.getCurrentThreadAllocatedBytes() - allocatedBefore;
-        long peak = peakHeap();
+        Supplier<ToolResult> analyze = () -> resolver.analyze(snapshots, ToolParameters.none(), Progress.NONE);
+        AnalyzeBenchmark.Timing timing = AnalyzeBenchmark.time(analyze, WARM_UP, RUNS);
+        double load = AnalyzeBenchmark.loadAverage();
+        AnalyzeBenchmark.Memory memory = AnalyzeBenchmark.measureOnce(analyze);
+        ToolResult result = memory.result();
+        int findings = timing.lastFindings();
+        long baseline = memory.heapBeforeBytes();
+        long peak = memory.poolPeakBytes();
+        long allocated = memory.allocatedBytes();
+        double medianMs = timing.medianMs();
+        double cpuMedianMs = timing.cpuMedianMs();
 
         System.out.printf("%,9d students (%,d SIS + %,d our users; generated in %.1f s): analyze median %.0f ms, min %.0f ms "
                         + "over %d runs (thread CPU median %.0f ms; machine load average %.1f); %d findings; heap with snapshots "
                         + "%,d MB, peak during analyze %,d MB; analysing thread allocated %,d MB%n",
-                size, district.sis().users().size(), district.ours().users().size(), generateSeconds, millis[RUNS / 2], millis[0],
-                RUNS, cpu[RUNS / 2], load, findings, baseline >> 20, peak >> 20, allocated >> 20);
+                size, district.sis().users().size(), district.ours().users().size(), generateSeconds, medianMs, timing.minMs(),
+                RUNS, cpuMedianMs, load, findings, baseline >> 20, peak >> 20, allocated >> 20);
         if (result.findings().size() != findings || findings != district.truth().ofTool(StudentMismatchResolver.ID).size()) {
             throw new IllegalStateException("analyze is not deterministic, or does not find exactly the planted problems");
         }
-        return String.format("%,10d | %12.0f | %10.0f | %14.0f | %11.1f | %,13d | %,9d", size, millis[RUNS / 2], millis[0],
-                cpu[RUNS / 2], cpu[RUNS / 2] / (size / 10_000.0), peak >> 20, findings);
-    }
-
-    private static long usedHeap() {
-        long used = 0;
-        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (pool.getType() == MemoryType.HEAP) {
-                used += pool.getUsage().getUsed();
-            }
-        }
-        return used;
-    }
-
-    private static void resetPeaks() {
-        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (pool.getType() == MemoryType.HEAP) {
-                pool.resetPeakUsage();
-            }
-        }
-    }
-
-    /** Sum of the heap pools' peaks: an upper bound, as pools peak at different moments. */
-    private static long peakHeap() {
-        long peak = 0;
-        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (pool.getType() == MemoryType.HEAP) {
-                peak += pool.getPeakUsage().getUsed();
-            }
-        }
-        return peak;
+        return String.format("%,10d | %12.0f | %10.0f | %14.0f | %11.1f | %,13d | %,9d", size, medianMs, timing.minMs(),
+                cpuMedianMs, cpuMedianMs / (size / 10_000.0), peak >> 20, findings);
     }
 }

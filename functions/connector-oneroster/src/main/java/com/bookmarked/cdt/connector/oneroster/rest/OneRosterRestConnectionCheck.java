@@ -1,5 +1,6 @@
 package com.bookmarked.cdt.connector.oneroster.rest;
 
+import com.bookmarked.cdt.core.connector.ConnectionCheck;
 import com.bookmarked.cdt.core.connector.ConnectionTestResult;
 import com.bookmarked.cdt.core.connector.ConnectionTestResult.Check;
 import com.bookmarked.cdt.core.customer.Customer;
@@ -15,7 +16,7 @@ import java.util.List;
  * classes, enrollments and orgs read as OneRoster (with their totals).
  */
 @Singleton
-public class OneRosterRestConnectionCheck {
+public class OneRosterRestConnectionCheck implements ConnectionCheck {
 
     static final String SETTINGS = "Customer settings";
     static final String CREDENTIALS = "Credentials";
@@ -26,6 +27,12 @@ public class OneRosterRestConnectionCheck {
         this.secrets = secrets;
     }
 
+    @Override
+    public String connector() {
+        return RestSettings.SOURCE;
+    }
+
+    @Override
     public ConnectionTestResult test(Customer customer) {
         List<Check> checks = new ArrayList<>(4);
         RestSettings settings;
