@@ -1,6 +1,7 @@
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { expectAccessible } from './support/a11y';
 
 // Customers against the real local gateway: find the demo district, read its settings (secret
 // references only), test its connections, change a setting as admin (saved, audited, a bad value
@@ -101,6 +102,7 @@ test('an agent finds the demo district, reads its settings and tests its connect
   }
   await expect(page.getByRole('region', { name: /Our database/ })).toContainText("customer key 'demo' found");
   await shot('23-connection-test');
+  await expectAccessible(page, 'a customer with connection test results');
 
   // 4. An agent's direct PUT is refused
   const agentToken = await tokenOf(request, 'agent');
@@ -141,6 +143,7 @@ test('an admin changes the SIS snapshot TTL: checked, saved, kept after reload, 
   await expect(ttl).toHaveAttribute('aria-invalid', 'true');
   await expect(form.getByRole('alert')).toContainText('SIS snapshot TTL must be between 1 and 10080 minutes (one week)');
   await page.screenshot({ path: `${guide}22-customer-edit.png`, fullPage: true });
+  await expectAccessible(page, 'the settings form with an error');
   // The form fits a tablet.
   await page.setViewportSize({ width: 768, height: 1000 });
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(768);
