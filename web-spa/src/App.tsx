@@ -87,9 +87,9 @@ function Screen({ route, ...props }: ScreenProps & { route: Route }) {
     case 'history':
       return <History {...props} filter={route.filter} />;
     case 'customers':
-      return <Customers {...props} />;
+      return <Customers {...props} route={route} />;
     case 'customer':
-      return <CustomerPage key={route.customerId} {...props} />;
+      return <CustomerPage key={route.customerId} {...props} route={route} />;
     case 'dashboard':
       return <Dashboard {...props} />;
   }
