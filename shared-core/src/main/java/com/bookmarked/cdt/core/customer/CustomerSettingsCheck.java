@@ -62,6 +62,11 @@ public class CustomerSettingsCheck {
             }
             if (blank(sis.location())) {
                 errors.add(new FieldError("settings.sis.location", "is required (the URL, host or path of the SIS data)"));
+            } else if (SIS_TYPES.contains(sis.type())) {
+                String problem = SisLocationCheck.problem(sis.type(), sis.location());
+                if (problem != null) {
+                    errors.add(new FieldError("settings.sis.location", problem));
+                }
             }
             if (sis.secretRef() != null && !SecretRef.isValid(sis.secretRef())) {
                 errors.add(new FieldError("settings.sis.secretRef",

@@ -75,8 +75,13 @@ class CustomerServiceTest {
                 .containsExactlyInAnyOrder("id", "name", "settings.sis.type", "settings.sis.location",
                         "settings.sis.secretRef", "settings.ours.instance", "settings.snapshotTtlMinutes.sis",
                         "settings.snapshotTtlMinutes.ours");
-        assertThat(badFields(() -> customers.save("ok", "Ok", settings("classlink", "x", null, "staging", 10_081), "a")))
+        assertThat(badFields(() -> customers.save("ok", "Ok", settings("classlink", "https://launchpad.classlink.com", null,
+                "staging", 10_081), "a")))
                 .containsExactly("settings.snapshotTtlMinutes.sis", "settings.snapshotTtlMinutes.ours");
+        // the location must suit the SIS type (the connector's own rules, checked before saving)
+        assertThat(badFields(() -> customers.save("ok", "Ok", settings("oneroster-rest", "http://sis.example/ims", null,
+                "staging", 10), "a")))
+                .containsExactly("settings.sis.location");
         assertThat(badFields(() -> customers.save("ok", "Ok", new CustomerSettings(null, null, null), "a")))
                 .containsExactly("settings.sis", "settings.ours", "settings.snapshotTtlMinutes");
         assertThat(customers.find("ok")).isEmpty();
