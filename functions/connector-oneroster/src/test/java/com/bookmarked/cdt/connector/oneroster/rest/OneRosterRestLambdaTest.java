@@ -5,6 +5,8 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.bookmarked.cdt.core.customer.Customer;
+import com.bookmarked.cdt.core.customer.CustomerRecord;
+import com.bookmarked.cdt.core.customer.CustomerRepository;
 import com.bookmarked.cdt.core.customer.CustomerService;
 import com.bookmarked.cdt.core.customer.CustomerSettings;
 import com.bookmarked.cdt.core.http.UserFacingException;
@@ -32,6 +34,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.time.Instant;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -93,7 +96,9 @@ class OneRosterRestLambdaTest {
         save("notjson", sis11.url() + V11, notJson, Map.of());
         save("half", sis11.url() + V11, noSecret, Map.of());
         save("missingfile", sis11.url() + V11, "file:" + folder.resolve("gone.json"), Map.of());
-        save("badoptions", "ftp://sis.example.org", good11, Map.of("version", "2.0", "pageSize", "0", "colour", "blue"));
+        // stored straight into the table, as settings saved before today's checks may be: the connector
+        // must still name every problem itself
+        storeUnchecked("badoptions", "ftp://sis.example.org", good11, Map.of("version", "2.0", "pageSize", "0", "colour", "blue"));
         save("down", "http://127.0.0.1:" + closedPort() + V11, good11, Map.of());
         save("csv", folder.resolve("export.zip").toString(), null, Map.of(), "oneroster-csv");
     }
@@ -120,6 +125,14 @@ class OneRosterRestLambdaTest {
 
     static void save(String id, String location, String secretRef, Map<String, String> options) {
         save(id, location, secretRef, options, "oneroster-rest");
+    }
+
+    static void storeUnchecked(String id, String location, String secretRef, Map<String, String> options) {
+        Instant now = Instant.now();
+        context.getBean(CustomerRepository.class).save(new CustomerRecord(id, "District " + id, new CustomerSettings(
+                new CustomerSettings.Sis("oneroster-rest", location, secretRef, options),
+                new CustomerSettings.Ours("production", id),
+                new CustomerSettings.SnapshotTtl(60, 10), null), now, now));
     }
 
     static void save(String id, String location, String secretRef, Map<String, String> options, String type) {
