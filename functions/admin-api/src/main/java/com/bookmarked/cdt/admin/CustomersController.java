@@ -8,6 +8,7 @@ import com.bookmarked.cdt.core.customer.CustomerSettings;
 import com.bookmarked.cdt.core.customer.CustomerSummary;
 import com.bookmarked.cdt.core.http.InvalidInputException;
 import com.bookmarked.cdt.core.snapshot.cache.SnapshotCache;
+import com.bookmarked.cdt.core.http.WholeQueryValue;
 import com.bookmarked.cdt.core.store.AuditLog;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
@@ -71,11 +72,9 @@ public class CustomersController {
     public record AuditTrail(List<AuditEntry> items) {
     }
 
-    /** {@code q} is read whole: the Lambda request splits a query value at commas ("Smith, Inc" arrives as two). */
     @Get
     public CustomerList list(HttpRequest<?> request) {
-        List<String> q = request.getParameters().getAll("q");
-        return new CustomerList(customers.list(q.isEmpty() ? null : String.join(",", q)));
+        return new CustomerList(customers.list(WholeQueryValue.of(request, "q")));
     }
 
     @Get("/{id}")

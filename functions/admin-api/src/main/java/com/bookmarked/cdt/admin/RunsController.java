@@ -3,6 +3,7 @@ package com.bookmarked.cdt.admin;
 import com.bookmarked.cdt.core.auth.SignedInUser;
 import com.bookmarked.cdt.core.finding.Finding;
 import com.bookmarked.cdt.core.http.FindingsCsv;
+import com.bookmarked.cdt.core.http.WholeQueryValue;
 import com.bookmarked.cdt.core.run.Run;
 import com.bookmarked.cdt.core.run.RunComparison;
 import com.bookmarked.cdt.core.run.RunPage;
@@ -27,7 +28,6 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.util.List;
 
 /** Run history, one run, cancelling, and a run's findings (JSON pages or a CSV export). */
 @Controller("/api/runs")
@@ -50,11 +50,9 @@ public class RunsController {
                            @Nullable @QueryValue String ticketId, @Nullable @QueryValue String from,
                            @Nullable @QueryValue String to, @Nullable @QueryValue String cursor,
                            @Nullable @QueryValue Integer limit, HttpRequest<?> request) {
-        // the Lambda request splits "RUNNING,QUEUED" into two values and a String parameter would
-        // get only the first (so would a List one): read them all and let the service check the list
-        List<String> status = request.getParameters().getAll("status");
-        String statuses = status.isEmpty() ? null : String.join(",", status);
-        return runs.history(new RunQuery(customerId, toolId, statuses, requestedBy, ticketId, from, to), cursor, limit);
+        // status may be a comma list ("RUNNING,QUEUED"), which the Lambda request splits; the service checks it
+        String status = WholeQueryValue.of(request, "status");
+        return runs.history(new RunQuery(customerId, toolId, status, requestedBy, ticketId, from, to), cursor, limit);
     }
 
     @Get("/{runId}")
@@ -74,7 +72,7 @@ public class RunsController {
                                     @Nullable @QueryValue String severity, @Nullable @QueryValue String sort,
                                     @Nullable @QueryValue String cursor, @Nullable @QueryValue Integer limit,
                                     HttpRequest<?> request) {
-        String q = search(request);
+        String q = WholeQueryValue.of(request, "q");
         if (!wantsCsv(request)) {
             return HttpResponse.ok(runs.findings(runId, category, severity, q, sort, cursor, limit));
         }
@@ -112,7 +110,7 @@ public class RunsController {
     public HttpResponse<?> exportJson(String runId, @Nullable @QueryValue String category,
                                       @Nullable @QueryValue String severity, @Nullable @QueryValue String sort,
                                       HttpRequest<?> request) {
-        String q = search(request);
+        String q = WholeQueryValue.of(request, "q");
         Run run = runs.get(runId);
         runs.checkFindingFilters(category, severity, q, sort);
         Writable body = new Writable() {
@@ -157,16 +155,6 @@ public class RunsController {
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }
-    }
-
-    /**
-     * {@code q} as typed: the Lambda request splits a query value at commas ("Smith, Ann" arrives
-     * as two values), so the parts are joined back.
-     */
-    @Nullable
-    private static String search(HttpRequest<?> request) {
-        List<String> parts = request.getParameters().getAll("q");
-        return parts.isEmpty() ? null : String.join(",", parts);
     }
 
     private static boolean wantsCsv(HttpRequest<?> request) {
