@@ -16,15 +16,20 @@ import com.bookmarked.cdt.core.testing.FunctionUnderTest;
 import com.bookmarked.cdt.core.testing.TestTokens;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import javax.sql.DataSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -217,6 +222,39 @@ class AgentScreensRoutesTest {
         JsonNode errors = ok(ApiGatewayEvents.get(path).query("with", earlier.toString()).query("severity", "error").bearer(AGENT), 200);
         // s-a is in both runs: unchanged, never resolved, whatever the filter
         assertThat(compared(errors)).containsExactly("new s-g#5", "resolved s-d#4", "unchanged s-a#1");
+    }
+
+    @Test
+    void comparisonsOlderThanAWeekAreDroppedAndWorkedOutAgainWhenAskedFor() throws Exception {
+        String c = "cmp3-" + UUID.randomUUID().toString().substring(0, 6);
+        UUID earlier = seedRunWithFindings(c, "sample-check", Instant.parse("2026-11-05T10:00:00Z"), roster());
+        UUID later = seedRunWithFindings(c, "sample-check", Instant.parse("2026-11-06T10:00:00Z"), roster());
+        UUID latest = seedRunWithFindings(c, "sample-check", Instant.parse("2026-11-07T10:00:00Z"), roster());
+        String counts = "{\"new\":0,\"resolved\":0,\"unchanged\":4}";
+        assertThat(ok(ApiGatewayEvents.get("/api/runs/" + later + "/compare").query("with", earlier.toString())
+                .bearer(AGENT), 200).get("counts").toString()).isEqualTo(counts);
+        try (Connection db = DelegatingDataSource.unwrapDataSource(function.bean(DataSource.class)).getConnection()) {
+            try (PreparedStatement age = db.prepareStatement(
+                    "UPDATE run_comparisons SET compared_at = now() - interval '8 days' WHERE run_id = ?")) {
+                age.setObject(1, later);
+                assertThat(age.executeUpdate()).isEqualTo(1);
+            }
+
+            // making another comparison drops the old one and its rows
+            ok(ApiGatewayEvents.get("/api/runs/" + latest + "/compare").query("with", later.toString()).bearer(AGENT), 200);
+            try (PreparedStatement rows = db.prepareStatement("SELECT (SELECT count(*) FROM run_comparisons WHERE run_id = ?)"
+                    + " + (SELECT count(*) FROM finding_changes WHERE run_id = ?)")) {
+                rows.setObject(1, later);
+                rows.setObject(2, later);
+                try (ResultSet rs = rows.executeQuery()) {
+                    rs.next();
+                    assertThat(rs.getLong(1)).isZero();
+                }
+            }
+        }
+        // and asking for it again works it out again
+        assertThat(ok(ApiGatewayEvents.get("/api/runs/" + later + "/compare").query("with", earlier.toString())
+                .bearer(AGENT), 200).get("counts").toString()).isEqualTo(counts);
     }
 
     @Test

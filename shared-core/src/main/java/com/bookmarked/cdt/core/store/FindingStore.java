@@ -198,7 +198,11 @@ public class FindingStore {
      * Works out, once per pair of runs, which findings are new, resolved or unchanged (one hash
      * join over both runs' fingerprints), so that every later page and count of that comparison
      * reads an index. Both runs must be finished: their findings never change after that.
+     * Comparisons worked out more than {@value #COMPARISONS_KEPT_DAYS} days ago are dropped when a new
+     * one is made.
      */
+    public static final int COMPARISONS_KEPT_DAYS = 7;
+
     public void prepareComparison(UUID run, UUID with) {
         transactions.executeWrite(status -> jdbc.execute(connection -> {
             try (PreparedStatement claim = connection.prepareStatement(
@@ -208,6 +212,12 @@ public class FindingStore {
                 if (claim.executeUpdate() == 0) {
                     return null; // done before (or by a request that got here first and has now committed)
                 }
+            }
+            // A comparison is a cache (about 50 bytes per finding): old ones go, and are worked out again if asked for.
+            try (PreparedStatement prune = connection.prepareStatement(
+                    "DELETE FROM run_comparisons WHERE compared_at < now() - make_interval(days => ?)")) {
+                prune.setInt(1, COMPARISONS_KEPT_DAYS);
+                prune.executeUpdate();
             }
             try (PreparedStatement changes = connection.prepareStatement(
                     "INSERT INTO finding_changes (run_id, with_run_id, change, seq) "
