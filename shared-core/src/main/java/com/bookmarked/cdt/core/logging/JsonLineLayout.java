@@ -12,7 +12,8 @@ import java.util.Map;
 /**
  * One JSON object per line, as CloudWatch Logs Insights reads it:
  * {@code {"time","level","logger","thread","message","runId","customerId",...MDC,"error"}}.
- * Only ids go into the MDC (see {@link LogContext}); messages must not carry names or emails.
+ * Only ids go into the MDC (see {@link LogContext}); messages must not carry names or emails, and
+ * whatever looks like a secret or an email in a message or stack trace is redacted ({@link LogRedaction}).
  */
 public class JsonLineLayout extends LayoutBase<ILoggingEvent> {
 
@@ -24,7 +25,7 @@ public class JsonLineLayout extends LayoutBase<ILoggingEvent> {
         field(out, "level", event.getLevel().toString(), false);
         field(out, "logger", event.getLoggerName(), false);
         field(out, "thread", event.getThreadName(), false);
-        field(out, "message", event.getFormattedMessage(), false);
+        field(out, "message", LogRedaction.redact(event.getFormattedMessage()), false);
         Map<String, String> mdc = event.getMDCPropertyMap();
         if (mdc != null) {
             for (Map.Entry<String, String> e : mdc.entrySet()) {
@@ -33,7 +34,7 @@ public class JsonLineLayout extends LayoutBase<ILoggingEvent> {
         }
         IThrowableProxy thrown = event.getThrowableProxy();
         if (thrown != null) {
-            field(out, "error", ThrowableProxyUtil.asString(thrown), false);
+            field(out, "error", LogRedaction.redact(ThrowableProxyUtil.asString(thrown)), false);
         }
         out.append('}').append(CoreConstants.LINE_SEPARATOR);
         return out.toString();

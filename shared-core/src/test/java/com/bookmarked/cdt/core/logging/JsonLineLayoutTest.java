@@ -36,6 +36,26 @@ class JsonLineLayoutTest {
     }
 
     @Test
+    void secretsAndEmailsInMessagesAndStackTracesAreRedacted() throws Exception {
+        String jwt = "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJhZ2VudCJ9.c2lnbmF0dXJlLWJ5dGVz";
+        String message = "connect jdbc:postgresql://prod-db/cdt?password=hunter2&ssl=true failed; "
+                + "sftp://bob:s3cret@sftp.district.org/exports; Authorization: Bearer abcdefghijklmnop; token " + jwt
+                + "; {\"clientSecret\": \"sh-1234\", \"clientId\": \"cdt-client\"}; duplicate key (email)=(Ann.Lee@district.org)";
+        LoggingEvent event = new LoggingEvent("fqcn", logger, Level.ERROR, message,
+                new IllegalStateException("login failed for ann.lee@district.org with password: hunter2"), null);
+        JsonNode json = new ObjectMapper().readTree(new JsonLineLayout().doLayout(event));
+        String logged = json.get("message").asText() + " " + json.get("error").asText();
+        for (String secret : new String[]{"hunter2", "s3cret", "abcdefghijklmnop", jwt, "sh-1234", "Ann.Lee", "ann.lee"}) {
+            assertThat(logged).as(secret).doesNotContain(secret);
+        }
+        // what helps the on-call engineer stays
+        assertThat(json.get("message").asText()).contains("jdbc:postgresql://prod-db/cdt?password=[redacted]&ssl=true failed")
+                .contains("sftp://[redacted]@sftp.district.org/exports").contains("Bearer [redacted]")
+                .contains("\"clientId\": \"cdt-client\"").contains("(email)=([email])");
+        assertThat(json.get("error").asText()).startsWith("java.lang.IllegalStateException: login failed for [email] with password: [redacted]");
+    }
+
+    @Test
     void theRunContextIsRestoredAfterwards() {
         MDC.put(LogContext.RUN_ID, "outer");
         try (LogContext ignored = LogContext.forRun("inner", "c")) {
