@@ -50,6 +50,16 @@ public interface RunRepository extends CrudRepository<RunRecord, UUID> {
             + "WHERE id = :id AND status = 'RUNNING'")
     int finishSucceeded(UUID id, Instant at, long durationMs, String summaryJson);
 
+    /** The sweep: RUNNING since before {@code startedBefore}, so its worker is gone. */
+    @Query("UPDATE runs SET status = 'FAILED', finished_at = :at, error = :error "
+            + "WHERE status = 'RUNNING' AND started_at < :startedBefore")
+    int failRunningSince(Instant startedBefore, Instant at, String error);
+
+    /** The sweep: QUEUED since before {@code createdBefore}, so no worker will take it. */
+    @Query("UPDATE runs SET status = 'FAILED', finished_at = :at, error = :error "
+            + "WHERE status = 'QUEUED' AND created_at < :createdBefore")
+    int failQueuedSince(Instant createdBefore, Instant at, String error);
+
     /** Startup recovery: whatever a dead process left unfinished can never finish now. */
     @Query("UPDATE runs SET status = 'FAILED', finished_at = :at, error = :error "
             + "WHERE status IN ('QUEUED', 'RUNNING')")
