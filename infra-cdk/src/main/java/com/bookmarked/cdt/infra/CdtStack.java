@@ -215,19 +215,27 @@ public class CdtStack extends Stack {
                 .authorizerName("cognito-jwt")
                 .build());
         Map<String, HttpLambdaIntegration> integrations = new LinkedHashMap<>();
+        HttpRoute health = null;
         for (ApiRoutes.Route route : ApiRoutes.all()) {
             HttpLambdaIntegration integration = integrations.computeIfAbsent(route.function().module(),
                     m -> new HttpLambdaIntegration(route.function().constructId() + "Integration", aliases.get(m + "/Http")));
-            HttpRoute.Builder.create(this, "Route" + route.key().replaceAll("[^A-Za-z0-9]", ""))
+            HttpRoute added = HttpRoute.Builder.create(this, "Route" + route.key().replaceAll("[^A-Za-z0-9]", ""))
                     .httpApi(api)
                     .routeKey(HttpRouteKey.with(route.path(), HttpMethod.valueOf(route.method())))
                     .integration(integration)
                     .authorizer(route.open() ? new HttpNoneAuthorizer() : jwt)
                     .build();
+            if (route.open()) {
+                health = added;
+            }
         }
 
         new Monitoring(this, "Monitoring", api, lambdas, runQueues, deadLetterQueues, settings.alarmEmail());
-        NagFindings.suppress(this);
+        List<Function> sisConnectors = CdtFunction.ALL.stream()
+                .filter(f -> f.access() == CdtFunction.SecretAccess.SIS)
+                .map(f -> lambdas.get(f.module() + "/Http"))
+                .toList();
+        NagFindings.suppress(this, lambdas, sisConnectors, settings.sisSecretPrefix(), health, webApp.distribution(), userPool);
 
         CfnOutput.Builder.create(this, "WebUrl").value("https://" + webApp.distribution().getDistributionDomainName() + "/").build();
         CfnOutput.Builder.create(this, "ApiEndpoint").value(api.getApiEndpoint()).build();
