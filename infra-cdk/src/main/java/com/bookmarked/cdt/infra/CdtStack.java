@@ -112,7 +112,7 @@ public class CdtStack extends Stack {
         subnets = SubnetSelection.builder().subnets(subnetList).build();
         functionsGroup = SecurityGroup.Builder.create(this, "FunctionsSecurityGroup")
                 .vpc(vpc)
-                .description("CDT functions: out to the databases, AWS APIs and the districts' SIS")
+                .description("CDT functions - out to the databases, AWS APIs and the SIS of each district")
                 .allowAllOutbound(true)
                 .build();
         settings.databaseSecurityGroupId().ifPresent(groupId -> SecurityGroup
