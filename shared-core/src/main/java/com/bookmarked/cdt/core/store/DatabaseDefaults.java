@@ -11,7 +11,8 @@ import java.util.Map;
 /**
  * Every function's database defaults, so that no module has to repeat them: Flyway on the
  * {@code default} datasource, and, when {@code CDT_DB_URL} is set, that datasource itself
- * (PostgreSQL, {@code CDT_DB_USER}, {@code CDT_DB_PASSWORD}, a 5 s connection timeout). Any
+ * (PostgreSQL, {@code CDT_DB_USER}, {@code CDT_DB_PASSWORD} or a secret reference to it in
+ * {@code CDT_DB_PASSWORD_REF}, a 5 s connection timeout). Any
  * {@code datasources.default.*} setting in a module's own configuration wins over these.
  */
 @ContextConfigurer
@@ -37,6 +38,8 @@ public final class DatabaseDefaults implements ApplicationContextConfigurer {
         p.put("datasources.default.url", url);
         putIfSet(p, "datasources.default.username", env.get("CDT_DB_USER"));
         putIfSet(p, "datasources.default.password", env.get("CDT_DB_PASSWORD"));
+        // in AWS the stack passes the secret's name (aws-sm:…), read by DatabasePasswordFromSecret
+        putIfSet(p, "cdt.database.password-ref", env.get("CDT_DB_PASSWORD_REF"));
         p.put("datasources.default.driver-class-name", "org.postgresql.Driver");
         p.put("datasources.default.dialect", "POSTGRES");
         // fail a health check or a request within seconds when the database is away, not after 30 s
