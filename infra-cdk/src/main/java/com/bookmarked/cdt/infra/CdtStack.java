@@ -343,6 +343,13 @@ public class CdtStack extends Stack {
 
     private void grantConnectorSecrets(CdtFunction f, Alias http) {
         Function function = lambdas.get(f.module() + "/Http");
+        // secrets under a customer-managed key also need the key, and only through Secrets Manager
+        settings.secretsKeyArn().ifPresent(key -> function.addToRolePolicy(PolicyStatement.Builder.create()
+                .effect(Effect.ALLOW)
+                .actions(List.of("kms:Decrypt"))
+                .resources(List.of(key))
+                .conditions(Map.of("StringEquals", Map.of("kms:ViaService", "secretsmanager." + Aws.REGION + ".amazonaws.com")))
+                .build()));
         switch (f.access()) {
             case SIS -> function.addToRolePolicy(PolicyStatement.Builder.create()
                     .effect(Effect.ALLOW)

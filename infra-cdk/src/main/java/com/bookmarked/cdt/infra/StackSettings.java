@@ -26,6 +26,7 @@ import java.util.Optional;
  * @param alarmEmail          optional address subscribed to the alarm topic (a team list, not a person)
  * @param webDist             the built web app ({@code web-spa/dist}), or empty: then only config.json is deployed
  * @param extraCallbackUrls   sign-in redirect URLs besides the CloudFront address (e.g. a local gateway)
+ * @param secretsKeyArn       optional: the customer-managed KMS key of the connectors' secrets (none: AWS's own key)
  */
 public record StackSettings(
         String vpcId,
@@ -38,7 +39,8 @@ public record StackSettings(
         String cognitoDomainPrefix,
         Optional<String> alarmEmail,
         Optional<Path> webDist,
-        List<String> extraCallbackUrls) {
+        List<String> extraCallbackUrls,
+        Optional<String> secretsKeyArn) {
 
     /** CDT's PostgreSQL; the password is read from {@code secretName} (a JSON secret's {@code password}). */
     public record Database(String host, int port, String name, String user, String secretName) {
@@ -107,7 +109,8 @@ public record StackSettings(
                 text(node, "cdt:cognitoDomainPrefix").orElseThrow(),
                 text(node, "cdt:alarmEmail"),
                 Files.isRegularFile(dist.resolve("index.html")) ? Optional.of(dist) : Optional.empty(),
-                list(text(node, "cdt:extraCallbackUrls").orElse(""), ","));
+                list(text(node, "cdt:extraCallbackUrls").orElse(""), ","),
+                text(node, "cdt:secretsKeyArn"));
     }
 
     private static Optional<String> text(Node node, String key) {

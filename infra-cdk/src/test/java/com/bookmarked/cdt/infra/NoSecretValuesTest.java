@@ -64,6 +64,11 @@ class NoSecretValuesTest {
                     .isEqualTo(module.equals("connector-oneroster") || module.equals("connector-classlink") || module.equals("connector-ftp"));
             assertThat(statements.contains("cdt/prod/bookmarked-db")).as(id + " our database's secret")
                     .isEqualTo(module.equals("connector-bookmarked"));
+            assertThat(statements.contains("kms:Decrypt")).as(id + " the secrets' key")
+                    .isEqualTo(module.startsWith("connector-") && SynthesizedStack.tag(fn, "cdt:role").equals("http"));
+            if (statements.contains("kms:Decrypt")) {
+                assertThat(statements).contains("kms:ViaService");
+            }
         });
     }
 }

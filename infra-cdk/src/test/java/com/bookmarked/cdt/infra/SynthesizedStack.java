@@ -40,7 +40,8 @@ final class SynthesizedStack {
             "cdt-support-example",
             Optional.of("cdt-oncall@example.com"),
             Optional.empty(),
-            List.of("http://localhost:8080/"));
+            List.of("http://localhost:8080/"),
+            Optional.of("arn:aws:kms:eu-west-1:123456789012:key/0a1b2c3d-1111-2222-3333-444455556666"));
 
     private static SynthesizedStack instance;
 
