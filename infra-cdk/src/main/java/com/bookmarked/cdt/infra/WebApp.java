@@ -37,6 +37,7 @@ import software.amazon.awscdk.services.s3.Bucket;
 import software.amazon.awscdk.services.s3.BucketEncryption;
 import software.amazon.awscdk.services.s3.LifecycleRule;
 import software.amazon.awscdk.services.s3.ObjectOwnership;
+import software.amazon.awscdk.services.s3.assets.AssetOptions;
 import software.amazon.awscdk.services.s3.deployment.BucketDeployment;
 import software.amazon.awscdk.services.s3.deployment.CacheControl;
 import software.amazon.awscdk.services.s3.deployment.ISource;
@@ -167,18 +168,34 @@ public class WebApp extends Construct {
         auth.put("clientId", client.getUserPoolClientId());
         // Cognito refuses offline_access (it always returns a refresh token)
         auth.put("scope", "openid profile");
-        List<ISource> sources = new ArrayList<>();
-        settings.webDist().ifPresent(dist -> sources.add(Source.asset(dist.toString())));
-        sources.add(Source.jsonData("config.json", Map.of("auth", auth)));
-        BucketDeployment.Builder.create(this, "Deploy")
-                .sources(sources)
+        // the built files carry their content hash in their names: cached for a year; old ones are
+        // kept (no pruning) so that a tab opened before a deployment still loads its chunks
+        BucketDeployment assets = settings.webDist().map(dist -> BucketDeployment.Builder.create(this, "DeployAssets")
+                .sources(List.of(Source.asset(dist.toString(),
+                        AssetOptions.builder().exclude(List.of("index.html", "config.json")).build())))
                 .destinationBucket(bucket)
-                // file names of the built assets carry their hash; index.html and config.json are revalidated
+                .prune(false)
+                .cacheControl(List.of(CacheControl.fromString("public, max-age=31536000, immutable")))
+                .memoryLimit(512)
+                .build()).orElse(null);
+        // index.html and config.json name the current files and user pool: revalidated on every load
+        List<ISource> shell = new ArrayList<>();
+        settings.webDist().ifPresent(dist -> shell.add(Source.asset(dist.toString(),
+                AssetOptions.builder().exclude(List.of("*", "!index.html")).build())));
+        shell.add(Source.jsonData("config.json", Map.of("auth", auth)));
+        BucketDeployment deploy = BucketDeployment.Builder.create(this, "Deploy")
+                .sources(shell)
+                .destinationBucket(bucket)
+                .prune(false)
                 .cacheControl(List.of(CacheControl.fromString("no-cache")))
                 .distribution(distribution)
                 .distributionPaths(List.of("/index.html", "/config.json"))
                 .memoryLimit(512)
                 .build();
+        if (assets != null) {
+            // index.html only once the files it names are there
+            deploy.getNode().addDependency(assets);
+        }
     }
 
     static String clientRoutesCode() {
