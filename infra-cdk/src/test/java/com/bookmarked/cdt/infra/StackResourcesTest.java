@@ -177,6 +177,8 @@ class StackResourcesTest {
         assertThat(api.get("PathPattern")).isEqualTo("/api/*");
         assertThat(api.get("CachePolicyId")).as("CachingDisabled").isEqualTo("4135ea2d-6df8-44a3-9df3-4b5a84be39ad");
         assertThat((List<String>) api.get("AllowedMethods")).contains("POST", "PUT", "DELETE");
+        // AllViewerExceptHostHeader: Authorization and the query reach the API, Host stays API Gateway's own
+        assertThat(api.get("OriginRequestPolicyId")).isEqualTo("b689b0a8-53d0-40ab-baf2-68738e2966ac");
         String apiOrigin = ((List<?>) config.get("Origins")).stream().map(Object::toString)
                 .filter(o -> o.contains((String) api.get("TargetOriginId"))).findFirst().orElseThrow();
         assertThat(apiOrigin).contains(".execute-api.").contains(synth.resources("AWS::ApiGatewayV2::Api").keySet().iterator().next());
