@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 
 const guide = fileURLToPath(new URL('../../docs/user-guide/', import.meta.url));
 const CSV_HEADER = 'id,fingerprint,category,severity,rule,title,sis_key,ours_key,sis_values,ours_values,resolution,description';
-const SEVERITY_ORDER = ['error', 'warning', 'info'];
+const SEVERITY_ORDER = ['Error', 'Warning', 'Info']; // as the badges say it
 
 test.describe.configure({ mode: 'serial' });
 test.beforeAll(() => mkdirSync(guide, { recursive: true }));
@@ -273,7 +273,7 @@ test('search, sort and the JSON export narrow and order the findings on the serv
   await expect(page.locator('.pager [role=status]')).toHaveText(/^Showing 1–/);
   let severities = await findingsTable(page).locator('tbody tr td:first-child').allTextContents();
   expect(severities.map((s) => SEVERITY_ORDER.indexOf(s))).toEqual([...severities.map((s) => SEVERITY_ORDER.indexOf(s))].sort());
-  expect(severities[0]).toBe('error');
+  expect(severities[0]).toBe('Error');
   answer = sorted('-severity');
   await severityHeader.getByRole('button').press('Enter');
   await answer;

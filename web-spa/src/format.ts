@@ -34,3 +34,35 @@ export function displayValue(value: unknown): string {
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
   return JSON.stringify(value);
 }
+
+/** A severity in words, as the badges and filters show it. */
+export const SEVERITY_LABELS: Record<'error' | 'warning' | 'info', string> = { error: 'Error', warning: 'Warning', info: 'Info' };
+
+/** A tool's machine word in plain words: "openClasses" → "Open classes", "set_field" → "Set field". */
+export function wordsOf(key: string): string {
+  const words = key
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .replace(/[_-]+/g, ' ')
+    .trim()
+    .toLowerCase();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/;
+
+/**
+ * Evidence as text an agent reads: instants as local times, lists joined, nothing as "none"; a
+ * nested object becomes "name: value" pairs. Never JSON.
+ */
+export function evidenceText(value: unknown): string {
+  if (value === null || value === undefined || value === '') return 'none';
+  if (typeof value === 'string') return INSTANT.test(value) ? formatTime(value) : value;
+  if (typeof value === 'number') return value.toLocaleString('en-US');
+  if (typeof value === 'boolean') return value ? 'yes' : 'no';
+  if (Array.isArray(value)) return value.length ? value.map(evidenceText).join(', ') : 'none';
+  if (typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>);
+    return entries.length ? entries.map(([k, v]) => `${wordsOf(k)}: ${evidenceText(v)}`).join('; ') : 'none';
+  }
+  return String(value);
+}

@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react';
 import type { Finding } from '../api/types';
-import { categoryLabel, displayValue } from '../format';
+import { categoryLabel, evidenceText, wordsOf } from '../format';
 import { comparisonRows } from '../results/sides';
 import { CopyButton } from './CopyButton';
 import { ChangeBadge, SeverityBadge } from './FindingsTable';
@@ -123,14 +123,8 @@ export function FindingDetail({
           <dl className="evidence">
             {evidence.map(([key, value]) => (
               <div key={key}>
-                <dt>{key}</dt>
-                <dd>
-                  {value !== null && typeof value === 'object' ? (
-                    <pre className="code">{JSON.stringify(value, null, 2)}</pre>
-                  ) : (
-                    displayValue(value)
-                  )}
-                </dd>
+                <dt>{wordsOf(key)}</dt>
+                <dd>{evidenceText(value)}</dd>
               </div>
             ))}
           </dl>
@@ -140,7 +134,7 @@ export function FindingDetail({
         {resolution ? (
           <div className="resolution">
             <p>
-              <strong>{resolution.action}</strong>
+              <strong>{wordsOf(resolution.action)}</strong>
             </p>
             <p>{resolution.description}</p>
             {resolution.script && showScript && (

@@ -1,5 +1,5 @@
 import type { EntityRef, Finding } from '../api/types';
-import { categoryLabel } from '../format';
+import { categoryLabel, SEVERITY_LABELS } from '../format';
 import { ariaSort, type SortKey } from '../results/query';
 
 export function keysOn(finding: Finding, side: EntityRef['side']): string {
@@ -8,7 +8,7 @@ export function keysOn(finding: Finding, side: EntityRef['side']): string {
 }
 
 export function SeverityBadge({ severity }: { severity: Finding['severity'] }) {
-  return <span className={`badge badge-${severity}`}>{severity}</span>;
+  return <span className={`badge badge-${severity}`}>{SEVERITY_LABELS[severity] ?? severity}</span>;
 }
 
 const CHANGE_WORDS: Record<string, string> = { new: 'New', resolved: 'Resolved', unchanged: 'Unchanged' };

@@ -82,7 +82,7 @@ describe('Results', () => {
     const { server } = setup(page([finding(1), finding(2, { severity: 'warning', entities: [] })], null, 2));
     await screen.findByRole('table');
     const cells = within(rows()[0]!).getAllByRole('cell').map((c) => c.textContent);
-    expect(cells).toEqual(['error', 'Missing required field', 'student.grade.required', 'Student 1 has no grade', 'sis-1', 'our-1']);
+    expect(cells).toEqual(['Error', 'Missing required field', 'student.grade.required', 'Student 1 has no grade', 'sis-1', 'our-1']);
     expect(screen.getAllByRole('columnheader').map((h) => [h.textContent, h.getAttribute('aria-sort')])).toEqual([
       ['Severity↕', 'none'],
       ['Category↕', 'none'],
@@ -92,7 +92,7 @@ describe('Results', () => {
       ['Our key', null],
     ]);
     expect(within(rows()[1]!).getAllByRole('cell').map((c) => c.textContent)).toEqual([
-      'warning', 'Missing required field', 'student.grade.required', 'Student 2 has no grade', '—', '—',
+      'Warning', 'Missing required field', 'student.grade.required', 'Student 2 has no grade', '—', '—',
     ]);
     const first = findingCalls(server.calls)[0]!;
     expect(first.query.get('limit')).toBe(String(PAGE_SIZE));

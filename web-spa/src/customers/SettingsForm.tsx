@@ -6,7 +6,7 @@ import { formatTime } from '../format';
 import { knownTimeZones } from './schedule';
 import {
   checkSettings,
-  DEFAULT_INSTANCES,
+  instanceChoices,
   errorsFromServer,
   FIELD_PATHS,
   fieldLabel,
@@ -39,9 +39,12 @@ export function SettingsForm({
   onSaved,
   onCancel,
   onReload,
+  ourInstances,
 }: {
   client: ApiClient;
   customer: Customer;
+  /** The server's configured instances of our database (the catalogue's), when it names them. */
+  ourInstances?: readonly string[];
   onSaved: (saved: Customer) => void;
   onCancel: () => void;
   /** Fetches the stored settings again (after a 409). */
@@ -58,10 +61,7 @@ export function SettingsForm({
   const formRef = useRef<HTMLFormElement>(null);
   const problemRef = useRef<HTMLDivElement>(null);
 
-  const instances = useMemo(() => {
-    const stored = base.settings.ours?.instance;
-    return stored && !(DEFAULT_INSTANCES as readonly string[]).includes(stored) ? [...DEFAULT_INSTANCES, stored] : [...DEFAULT_INSTANCES];
-  }, [base]);
+  const instances = useMemo(() => instanceChoices(ourInstances, base.settings.ours?.instance), [ourInstances, base]);
   const zones = useMemo(() => knownTimeZones() ?? [], []);
 
   // Once a save was tried, fixing a field clears its message as the admin types.

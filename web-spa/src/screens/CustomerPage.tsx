@@ -143,6 +143,7 @@ export function CustomerPage({ client, session, catalogue, navigate, route }: Sc
           <SettingsForm
             client={client}
             customer={customer}
+            ourInstances={catalogue.ourInstances}
             onReload={reload}
             onCancel={() => {
               setEditing(false);
