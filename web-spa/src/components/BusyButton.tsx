@@ -13,7 +13,8 @@ export function BusyButton({
   className = 'button-secondary',
   type = 'button',
   ...rest
-}: Omit<ButtonHTMLAttributes<HTMLButtonElement>, 'disabled'> & {
+}: ButtonHTMLAttributes<HTMLButtonElement> & {
+  /** While true the button ignores presses but keeps focus (`disabled` is for a button that cannot be used at all). */
   busy: boolean;
   /** Shown while busy, e.g. "Saving…". */
   busyLabel: ReactNode;

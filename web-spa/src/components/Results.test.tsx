@@ -7,6 +7,7 @@ import type { Finding } from '../api/types';
 import type { FindingsView } from '../router';
 import { finding, missingDataTool, succeededRun } from '../test/fixtures';
 import { json, problem, stubFetch, type Answer, type Call } from '../test/stubFetch';
+import { formatTime } from '../format';
 import { PAGE_SIZE, Results, SEARCH_DELAY_MS } from './Results';
 
 const FINDINGS = '/api/runs/r-1/findings';
@@ -198,6 +199,29 @@ describe('Results', () => {
     await user.click(within(dialog).getByRole('button', { name: 'Close' }));
     expect(screen.queryByRole('dialog')).toBeNull();
     expect(document.activeElement?.textContent).toBe('Student 1 has no grade');
+  });
+
+  it('shows evidence and the resolution in words: no JSON, no null, no raw instants', async () => {
+    const { user } = setup(
+      page(
+        [
+          finding(4, {
+            evidence: { openClasses: 6, lastSync: '2026-11-15T06:00:00Z', moved: { fromCampus: 'sch-1', toCampus: null } },
+            resolution: { action: 'deactivate', description: 'Deactivate our copy.', script: null },
+          }),
+        ],
+        null,
+        1,
+      ),
+    );
+    await screen.findByRole('table');
+    await user.click(screen.getByRole('button', { name: 'Student 4 has no grade' }));
+    const dialog = screen.getByRole('dialog');
+    expect(within(dialog).getByText('Open classes').nextElementSibling?.textContent).toBe('6');
+    expect(within(dialog).getByText('Last sync').nextElementSibling?.textContent).toBe(formatTime('2026-11-15T06:00:00Z'));
+    expect(within(dialog).getByText('Moved').nextElementSibling?.textContent).toBe('From campus: sch-1; To campus: none');
+    expect(within(dialog).getByText('Deactivate')).toBeTruthy();
+    expect(dialog.textContent).not.toMatch(/null|openClasses|[{}]|2026-11-15T/);
   });
 
   it('marks a side with no record', async () => {

@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useRef, useState, type FormEvent, type InputHTMLAttributes, type ReactNode } from 'react';
 import { asApiError, type ApiClient, type ApiError } from '../api/client';
 import { SIS_TYPES, saveCustomer, sisTypeLabel, type Customer } from '../api/customers';
+import { BusyButton } from '../components/BusyButton';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { formatTime } from '../format';
 import { knownTimeZones } from './schedule';
@@ -78,6 +79,11 @@ export function SettingsForm({
   useEffect(() => {
     if (problem) problemRef.current?.focus();
   }, [problem]);
+
+  // "Edit settings" goes away as the form opens: the admin continues in its first field.
+  useEffect(() => {
+    formRef.current?.querySelector<HTMLElement>('input, select')?.focus();
+  }, []);
 
   function elementFor(path: string): HTMLElement | null {
     const form = formRef.current;
@@ -209,9 +215,9 @@ export function SettingsForm({
           <p className="notice-title">Someone else changed these settings</p>
           <p>{problem.detail}</p>
           <p>Reloading shows their version; your changes here are discarded, so make them again.</p>
-          <button type="button" className="button-secondary" onClick={reload} disabled={busy}>
+          <BusyButton busy={busy} busyLabel="Reloading…" onClick={reload}>
             Reload settings
-          </button>
+          </BusyButton>
         </div>
       )}
       {problem?.kind === 'forbidden' && (
@@ -403,9 +409,9 @@ export function SettingsForm({
       </fieldset>
 
       <div className="actions">
-        <button type="submit" className="button-primary" disabled={busy}>
-          {busy ? 'Saving…' : 'Save settings'}
-        </button>
+        <BusyButton type="submit" className="button-primary" busy={busy} busyLabel="Saving…">
+          Save settings
+        </BusyButton>
         <button type="button" className="button-secondary" onClick={onCancel} disabled={busy}>
           Cancel
         </button>

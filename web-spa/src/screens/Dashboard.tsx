@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { asApiError, type ApiError } from '../api/client';
+import { connectorLabel } from '../api/customers';
 import { dashboard, type DashboardData } from '../api/dashboard';
 import type { Run } from '../api/types';
 import type { Catalogue } from '../catalogue';
@@ -169,7 +170,7 @@ export function Dashboard(props: ScreenProps) {
                     <a {...linkTo({ name: 'customer', customerId: f.customerId }, navigate)}>{f.customerName || f.customerId}</a>
                     <span className="when">
                       {' '}
-                      · {f.connector} · {formatTime(f.at)} · tested by {f.actor}
+                      · {connectorLabel(f.connector)} · {formatTime(f.at)} · tested by {f.actor}
                     </span>
                     <p className="reason">{f.verdict}</p>
                     {f.failedChecks.length > 0 && <p className="checks">Failed checks: {f.failedChecks.join(', ')}</p>}

@@ -165,9 +165,9 @@ class CustomersAndDashboardRoutesTest {
         assertThat(ok(ApiGatewayEvents.get("/api/customers").query("q", "nothing matches this").bearer(AGENT), 200)
                 .get("ourInstances").size()).as("also with no customer found").isEqualTo(3);
 
-        ok(ApiGatewayEvents.put("/api/customers/birch", settings("Birch Hill", "/data/birch.zip", null)
+        ok(ApiGatewayEvents.put("/api/customers/cedar", settings("Cedar Falls", "/data/cedar.zip", null)
                 .replace("\"production\"", "\"eu-central\"")).bearer(ADMIN), 200);
-        JsonNode refused = ok(ApiGatewayEvents.put("/api/customers/birch", settings("Birch Hill", "/data/birch.zip", null)
+        JsonNode refused = ok(ApiGatewayEvents.put("/api/customers/cedar", settings("Cedar Falls", "/data/cedar.zip", null)
                 .replace("\"production\"", "\"moon\"")).bearer(ADMIN), 422);
         assertThat(refused.get("errors").toString()).contains("settings.ours.instance");
     }

@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { evidenceText, formatTime, wordsOf } from './format';
+
+describe('wordsOf', () => {
+  it.each([
+    ['openClasses', 'Open classes'],
+    ['deactivate', 'Deactivate'],
+    ['set_field', 'Set field'],
+    ['merge-into', 'Merge into'],
+    ['sisId', 'Sis id'],
+  ])('%s → %s', (key, words) => expect(wordsOf(key)).toBe(words));
+});
+
+describe('evidenceText', () => {
+  it('says nothing in words, never null', () => {
+    expect(evidenceText(null)).toBe('none');
+    expect(evidenceText(undefined)).toBe('none');
+    expect(evidenceText([])).toBe('none');
+  });
+
+  it('shows instants as local times and keeps other text as it is', () => {
+    expect(evidenceText('2026-11-15T06:00:00Z')).toBe(formatTime('2026-11-15T06:00:00Z'));
+    expect(evidenceText('2026-11-15')).toBe('2026-11-15');
+    expect(evidenceText('students.csv')).toBe('students.csv');
+  });
+
+  it('reads numbers, yes/no and lists as words', () => {
+    expect(evidenceText(12345)).toBe('12,345');
+    expect(evidenceText(true)).toBe('yes');
+    expect(evidenceText(['cls-1', 'cls-2'])).toBe('cls-1, cls-2');
+  });
+
+  it('turns a nested object into named pairs, not JSON', () => {
+    const text = evidenceText({ campusId: 'sch-1', lastSync: null, terms: ['Fall'] });
+    expect(text).toBe('Campus id: sch-1; Last sync: none; Terms: Fall');
+    expect(text).not.toMatch(/[{}"]/);
+  });
+});
