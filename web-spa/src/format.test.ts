@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { evidenceText, formatTime, wordsOf } from './format';
+import { evidenceText, formatShortTime, formatTime, wordsOf } from './format';
 
 describe('wordsOf', () => {
   it.each([
@@ -35,4 +35,18 @@ describe('evidenceText', () => {
     expect(text).toBe('Campus id: sch-1; Last sync: none; Terms: Fall');
     expect(text).not.toMatch(/[{}"]/);
   });
+});
+
+describe('formatShortTime', () => {
+  const now = new Date('2026-11-29T15:00:00Z');
+  it('leaves out seconds, and the year when it is this year', () => {
+    const text = formatShortTime('2026-11-29T14:47:16Z', now);
+    expect(text).not.toContain('2026');
+    expect(text).not.toMatch(/:16/);
+    expect(text).toMatch(/Nov/);
+  });
+  it('names the year of an older run', () => {
+    expect(formatShortTime('2025-03-02T09:00:00Z', now)).toContain('2025');
+  });
+  it('shows a dash for no time', () => expect(formatShortTime(null, now)).toBe('—'));
 });

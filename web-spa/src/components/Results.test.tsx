@@ -224,6 +224,13 @@ describe('Results', () => {
     expect(dialog.textContent).not.toMatch(/null|openClasses|[{}]|2026-11-15T/);
   });
 
+  it('leaves out the rule column when no finding on the page names a rule', async () => {
+    setup(page([finding(1, { rule: undefined }), finding(2, { rule: '' })], null, 2));
+    await screen.findByRole('table');
+    expect(screen.getAllByRole('columnheader').map((h) => h.textContent)).not.toContain('Rule');
+    expect(within(rows()[0]!).getAllByRole('cell')).toHaveLength(5);
+  });
+
   it('marks a side with no record', async () => {
     const { user } = setup(
       page([finding(3, { category: 'MISSING_HERE_PRESENT_IN_SIS', entities: [{ side: 'sis', type: 'student', key: 's3', values: { grade: '07' } }], resolution: null })], null, 1),

@@ -269,7 +269,7 @@ export function Results({
           <BusyButton busy={exporting !== null} busyLabel={exporting === 'json' ? 'Exporting…' : 'Export JSON'} onClick={() => download('json')}>
             Export JSON
           </BusyButton>
-          <CopyButton text={link} label="Copy link" />
+          <CopyButton text={link} label="Copy link" small={false} />
           <span className="muted export-scope">{filtered ? 'Exports and the link keep these filters.' : 'Exports hold every finding of this run.'}</span>
         </div>
         {exportError && <ErrorNotice error={exportError} />}
