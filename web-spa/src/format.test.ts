@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { evidenceText, formatShortTime, formatTime, wordsOf } from './format';
+import { evidenceText, formatShortTime, formatTime, localTimesIn, wordsOf } from './format';
 
 describe('wordsOf', () => {
   it.each([
@@ -49,4 +49,14 @@ describe('formatShortTime', () => {
     expect(formatShortTime('2025-03-02T09:00:00Z', now)).toContain('2025');
   });
   it('shows a dash for no time', () => expect(formatShortTime(null, now)).toBe('—'));
+});
+
+describe('localTimesIn', () => {
+  it('shows the server’s UTC times in a sentence as the app shows times', () => {
+    expect(localTimesIn('Someone else changed these settings at 2026-11-29 14:30:05 UTC; reload them.')).toBe(
+      `Someone else changed these settings at ${formatTime('2026-11-29T14:30:05Z')}; reload them.`,
+    );
+    expect(localTimesIn('at 2026-11-29T09:30:00Z.')).toBe(`at ${formatTime('2026-11-29T09:30:00Z')}.`);
+  });
+  it('leaves dates without a time alone', () => expect(localTimesIn('on 2026-11-29 only')).toBe('on 2026-11-29 only'));
 });

@@ -83,3 +83,14 @@ export function evidenceText(value: unknown): string {
   }
   return String(value);
 }
+
+/**
+ * The server's UTC times inside a sentence ("… at 2026-11-29 14:30:05 UTC; …", or ISO with Z)
+ * shown as the app shows every other time, in the agent's own zone.
+ */
+export function localTimesIn(text: string): string {
+  return text.replace(/\b(\d{4}-\d{2}-\d{2})[ T](\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)(?: UTC|Z)/g, (whole, day: string, time: string) => {
+    const formatted = formatTime(`${day}T${time}Z`);
+    return formatted === `${day}T${time}Z` ? whole : formatted;
+  });
+}

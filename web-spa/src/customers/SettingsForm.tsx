@@ -3,7 +3,7 @@ import { asApiError, type ApiClient, type ApiError } from '../api/client';
 import { SIS_TYPES, saveCustomer, sisTypeLabel, type Customer } from '../api/customers';
 import { BusyButton } from '../components/BusyButton';
 import { ErrorNotice } from '../components/ErrorNotice';
-import { formatTime } from '../format';
+import { formatTime, localTimesIn } from '../format';
 import { knownTimeZones } from './schedule';
 import {
   checkSettings,
@@ -127,7 +127,7 @@ export function SettingsForm({
         setFocusPath(orderedErrorPaths(mapped.errors)[0] ?? null);
         if (!Object.keys(mapped.errors).length && !mapped.general.length) setProblem({ kind: 'error', error });
       } else if (error.status === 409) {
-        setProblem({ kind: 'conflict', detail: error.detail || error.title });
+        setProblem({ kind: 'conflict', detail: localTimesIn(error.detail || error.title) });
       } else if (error.status === 403) {
         setProblem({ kind: 'forbidden' });
       } else {

@@ -6,6 +6,7 @@ import { connectorsOf, type Customer } from '../api/customers';
 import type { Catalogue } from '../catalogue';
 import { demoCustomer, missingDataTool, succeededRun } from '../test/fixtures';
 import { json, problem, stubFetch, type Answer } from '../test/stubFetch';
+import { formatTime } from '../format';
 import { CustomerPage } from './CustomerPage';
 
 const catalogue: Catalogue = { tools: [missingDataTool], customers: [demoCustomer], loading: false, error: null, reload: () => {} };
@@ -330,7 +331,8 @@ describe('CustomerPage for an admin', () => {
     );
     await user.click(within(form).getByRole('button', { name: 'Save settings' }));
     const alert = await within(form).findByRole('alert');
-    expect(alert.textContent).toContain('Someone else changed these settings at 2026-11-29T09:30:00Z');
+    // The time in the app's own format, like every other time on the page.
+    expect(alert.textContent).toContain(`Someone else changed these settings at ${formatTime('2026-11-29T09:30:00Z')};`);
     expect(alert).toBe(document.activeElement);
     await user.click(within(alert).getByRole('button', { name: 'Reload settings' }));
     await waitFor(() => expect((within(form).getByLabelText('Name') as HTMLInputElement).value).toBe('Demo USD'));

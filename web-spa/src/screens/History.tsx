@@ -205,7 +205,7 @@ export function History(props: ScreenProps & { filter?: HistoryFilter }) {
       )}
       {runs !== null && runs.length === 0 && (
         <div className="card empty-state">
-          <p>{filtered ? 'No runs match these filters.' : 'No runs yet. Runs appear here as soon as someone starts a tool.'}</p>
+          <p className="empty">{filtered ? 'No runs match these filters.' : 'No runs yet. Runs appear here as soon as someone starts a tool.'}</p>
           {filtered && (
             <button type="button" className="button-secondary" onClick={() => apply({})}>
               Clear filters
