@@ -1,4 +1,4 @@
-// Display helpers shared by the pages.
+// Display helpers shared by the pages. Times: formatTime in details and prose, formatShortTime in tables and lists.
 
 export function formatTime(iso: string | null | undefined): string {
   if (!iso) return '—';

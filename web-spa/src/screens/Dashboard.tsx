@@ -8,7 +8,7 @@ import { ErrorNotice } from '../components/ErrorNotice';
 import { phaseOf, ProgressBar } from '../components/ProgressBar';
 import { RunsTable } from '../components/RunsTable';
 import { RunStatusBadge } from '../components/RunStatusBadge';
-import { formatTime } from '../format';
+import { formatShortTime } from '../format';
 import { isTransient, POLL_INTERVAL_MS } from '../polling';
 import { linkTo, type Navigate } from '../router';
 import type { ScreenProps } from './screen';
@@ -130,7 +130,7 @@ export function Dashboard(props: ScreenProps) {
                     <a {...linkTo({ name: 'run', runId: run.runId }, navigate)}>
                       {names.tool(run.toolId)} for {names.customer(run.customerId)}
                     </a>
-                    <span className="when"> · {formatTime(run.finishedAt ?? run.createdAt)} · {run.requestedBy}</span>
+                    <span className="when"> · {formatShortTime(run.finishedAt ?? run.createdAt)} · {run.requestedBy}</span>
                     <p className="reason">{run.error || 'No reason was recorded.'}</p>
                   </li>
                 ))}
@@ -152,7 +152,7 @@ export function Dashboard(props: ScreenProps) {
                     </span>
                     <p className="reason">
                       <a {...linkTo({ name: 'run', runId: c.runId }, navigate)}>{names.tool(c.toolId)}</a>
-                      <span className="when"> · {formatTime(c.finishedAt)}</span>
+                      <span className="when"> · {formatShortTime(c.finishedAt)}</span>
                     </p>
                   </li>
                 ))}
@@ -170,7 +170,7 @@ export function Dashboard(props: ScreenProps) {
                     <a {...linkTo({ name: 'customer', customerId: f.customerId }, navigate)}>{f.customerName || f.customerId}</a>
                     <span className="when">
                       {' '}
-                      · {connectorLabel(f.connector)} · {formatTime(f.at)} · tested by {f.actor}
+                      · {connectorLabel(f.connector)} · {formatShortTime(f.at)} · tested by {f.actor}
                     </span>
                     <p className="reason">{f.verdict}</p>
                     {f.failedChecks.length > 0 && <p className="checks">Failed checks: {f.failedChecks.join(', ')}</p>}
@@ -215,7 +215,7 @@ function RunningRun({ run, names, navigate }: { run: Run; names: Names; navigate
         <RunStatusBadge status={run.status} />
         <span className="when">
           {run.requestedBy}
-          {run.ticketId ? ` · ticket ${run.ticketId}` : ''} · started {formatTime(run.startedAt ?? run.createdAt)}
+          {run.ticketId ? ` · ticket ${run.ticketId}` : ''} · started {formatShortTime(run.startedAt ?? run.createdAt)}
         </span>
       </div>
       <p className="phase">{phaseOf(run)}</p>
