@@ -21,6 +21,7 @@ import { ErrorNotice } from './ErrorNotice';
 import { FindingDetail } from './FindingDetail';
 import { FindingFilters } from './FindingFilters';
 import { FindingsTable } from './FindingsTable';
+import { Pager } from './Pager';
 import { SummaryChart } from './SummaryChart';
 
 export const PAGE_SIZE = 50;
@@ -300,15 +301,15 @@ export function Results({
                 setSelected(finding);
               }}
             />
-            <nav className="pager" aria-label="Findings pages">
-              <button type="button" className="button-secondary" disabled={!list.hasPrevious} onClick={list.previous}>
-                Previous
-              </button>
-              <span role="status">{loading ? 'Loading…' : list.range}</span>
-              <button type="button" className="button-secondary" disabled={!list.hasNext} onClick={list.next}>
-                Next
-              </button>
-            </nav>
+            <Pager
+              label="Findings pages"
+              range={list.range}
+              loading={loading}
+              hasPrevious={list.hasPrevious}
+              hasNext={list.hasNext}
+              onPrevious={list.previous}
+              onNext={list.next}
+            />
           </>
         )}
       </section>

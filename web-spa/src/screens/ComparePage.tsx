@@ -10,6 +10,7 @@ import { ErrorNotice } from '../components/ErrorNotice';
 import { FindingDetail } from '../components/FindingDetail';
 import { FindingFilters } from '../components/FindingFilters';
 import { FindingsTable } from '../components/FindingsTable';
+import { Pager } from '../components/Pager';
 import type { ScreenProps } from './screen';
 import './RunPage.css';
 
@@ -174,15 +175,15 @@ export function ComparePage({
                       setSelected({ finding, change: changes.get(finding.id) ?? 'unchanged' });
                     }}
                   />
-                  <nav className="pager" aria-label="Comparison pages">
-                    <button type="button" className="button-secondary" disabled={!list.hasPrevious} onClick={list.previous}>
-                      Previous
-                    </button>
-                    <span role="status">{loading ? 'Loading…' : list.range}</span>
-                    <button type="button" className="button-secondary" disabled={!list.hasNext} onClick={list.next}>
-                      Next
-                    </button>
-                  </nav>
+                  <Pager
+                    label="Comparison pages"
+                    range={list.range}
+                    loading={loading}
+                    hasPrevious={list.hasPrevious}
+                    hasNext={list.hasNext}
+                    onPrevious={list.previous}
+                    onNext={list.next}
+                  />
                 </>
               )}
             </div>
