@@ -7,7 +7,8 @@ describe('wordsOf', () => {
     ['deactivate', 'Deactivate'],
     ['set_field', 'Set field'],
     ['merge-into', 'Merge into'],
-    ['sisId', 'Sis id'],
+    ['sisId', 'SIS id'],
+    ['ourCampusSisOrg', 'Our campus SIS org'],
   ])('%s → %s', (key, words) => expect(wordsOf(key)).toBe(words));
 });
 

@@ -61,7 +61,8 @@ export function wordsOf(key: string): string {
     .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
     .replace(/[_-]+/g, ' ')
     .trim()
-    .toLowerCase();
+    .toLowerCase()
+    .replace(/\bsis\b/g, 'SIS');
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 

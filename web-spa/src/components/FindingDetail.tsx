@@ -124,7 +124,18 @@ export function FindingDetail({
             {evidence.map(([key, value]) => (
               <div key={key}>
                 <dt>{wordsOf(key)}</dt>
-                <dd>{evidenceText(value)}</dd>
+                <dd>
+                  {/* A list of records (a timeline, the accounts involved): one per line. */}
+                  {Array.isArray(value) && value.length > 1 && value.some((v) => v !== null && typeof v === 'object') ? (
+                    <ul className="evidence-list">
+                      {value.map((item, i) => (
+                        <li key={i}>{evidenceText(item)}</li>
+                      ))}
+                    </ul>
+                  ) : (
+                    evidenceText(value)
+                  )}
+                </dd>
               </div>
             ))}
           </dl>

@@ -211,7 +211,12 @@ describe('Results', () => {
       page(
         [
           finding(4, {
-            evidence: { openClasses: 6, lastSync: '2026-11-15T06:00:00Z', moved: { fromCampus: 'sch-1', toCampus: null } },
+            evidence: {
+              openClasses: 6,
+              lastSync: '2026-11-15T06:00:00Z',
+              moved: { fromCampus: 'sch-1', toCampus: null },
+              sisTimeline: [{ campus: 'sch-1' }, { campus: 'sch-2' }],
+            },
             resolution: { action: 'deactivate', description: 'Deactivate our copy.', script: null },
           }),
         ],
@@ -226,6 +231,8 @@ describe('Results', () => {
     expect(within(dialog).getByText('Last sync').nextElementSibling?.textContent).toBe(formatTime('2026-11-15T06:00:00Z'));
     expect(within(dialog).getByText('Moved').nextElementSibling?.textContent).toBe('From campus: sch-1; To campus: none');
     expect(within(dialog).getByText('Deactivate')).toBeTruthy();
+    const timeline = within(dialog).getByText('SIS timeline').nextElementSibling!;
+    expect(within(timeline as HTMLElement).getAllByRole('listitem').map((li) => li.textContent)).toEqual(['Campus: sch-1', 'Campus: sch-2']);
     expect(dialog.textContent).not.toMatch(/null|openClasses|[{}]|2026-11-15T/);
   });
 
