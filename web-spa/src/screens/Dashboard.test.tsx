@@ -119,4 +119,13 @@ describe('Dashboard', () => {
     expect(await screen.findByText('No runs are running now.')).toBeTruthy();
     expect(screen.queryByRole('alert')).toBeNull();
   });
+
+  it('says so when the address is no page, instead of silently showing the dashboard', async () => {
+    const server = stubFetch({ 'GET /api/dashboard': json(empty()) });
+    const client = new ApiClient({ fetch: server.fetch });
+    client.setToken('t');
+    render(<Dashboard client={client} session={session} catalogue={catalogue} navigate={vi.fn()} unknownPath="/runz/abc" />);
+    expect(await screen.findByText(/There is no page at “\/runz\/abc”/)).toBeTruthy();
+    expect(await screen.findByText('No runs are running now.')).toBeTruthy();
+  });
 });

@@ -54,7 +54,7 @@ function useDashboard(props: ScreenProps) {
   return { data, error, retry: () => setAttempt((n) => n + 1) };
 }
 
-export function Dashboard(props: ScreenProps) {
+export function Dashboard(props: ScreenProps & { unknownPath?: string }) {
   const { catalogue, navigate, session } = props;
   const { data, error, retry } = useDashboard(props);
   const heading = useRef<HTMLHeadingElement>(null);
@@ -73,6 +73,12 @@ export function Dashboard(props: ScreenProps) {
           Run a tool
         </a>
       </div>
+      {props.unknownPath && (
+        <p className="notice" role="status">
+          There is no page at “{props.unknownPath}”: the link may be mistyped or old. Here is the dashboard; runs are in History,
+          districts in Customers.
+        </p>
+      )}
       {error && <ErrorNotice error={error} onRetry={retry} />}
       {!data && !error && (
         <p role="status" className="muted">
