@@ -44,6 +44,8 @@ function plantedMatch(problems: PlantedProblem[], category: string, sisKeys: str
 test('the catalogue offers exactly the tools this spec runs', async ({ page }) => {
   await signIn(page);
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Run a tool' }).click();
+  // The catalogue loads after sign-in: read the tools once they are on screen, not before.
+  await expect(page.locator('input[name="tool"]').first()).toBeVisible();
   const offered = await page.locator('input[name="tool"]').evaluateAll((inputs) => inputs.map((i) => (i as HTMLInputElement).value));
   expect([...offered].sort(), 'a tool landed in the catalogue: add it to TOOL_IDS in e2e/support/app.ts').toEqual(
     [...TOOL_IDS].sort(),
