@@ -106,6 +106,11 @@ test('the main flow works with the keyboard alone', async ({ page }) => {
   await page.keyboard.type('agent');
   await page.keyboard.press('Tab');
   await expect(page.getByLabel('Password')).toBeFocused();
+  // A refused password leaves the focus in the password field, its text selected: retype and Enter.
+  await page.keyboard.type('not-the-password');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('alert')).toBeVisible();
+  await expect(page.getByLabel('Password')).toBeFocused();
   await page.keyboard.type('agent');
   await page.keyboard.press('Enter');
   await expect(page.getByRole('banner')).toContainText('Signed in as agent');

@@ -135,6 +135,12 @@ test('an admin changes the SIS snapshot TTL: checked, saved, kept after reload, 
   await expect(settings).not.toContainText('Only admins can change settings');
   await settings.getByRole('button', { name: 'Edit settings' }).click();
   const form = page.getByRole('form', { name: 'Edit settings' });
+  // The form opens with the admin in its first field, and offers the server's own database instances.
+  await expect(form.getByLabel('Name')).toBeFocused();
+  const list = await request.get('/api/customers', { headers: { Authorization: `Bearer ${await tokenOf(request, 'agent')}` } });
+  const { ourInstances } = (await list.json()) as { ourInstances: string[] };
+  expect(ourInstances.length, 'GET /api/customers names the configured instances').toBeGreaterThan(0);
+  await expect(form.getByLabel('Our database instance').locator('option')).toHaveText(ourInstances);
 
   // A bad value is refused with the field's message, before and by the server.
   await ttl.fill('0');

@@ -72,6 +72,8 @@ describe('App', () => {
     expect(alert.textContent).toContain('Wrong username or password');
     expect(alert.textContent).toContain('Check both and try again.');
     expect(screen.getByRole('button', { name: 'Sign in' })).toBeTruthy();
+    // The agent retypes the password at once instead of hunting for where focus went.
+    expect(document.activeElement).toBe(screen.getByLabelText('Password'));
   });
 
   it('asks for both fields before calling the server', async () => {
@@ -81,6 +83,10 @@ describe('App', () => {
     await user.click(await screen.findByRole('button', { name: 'Sign in' }));
     expect(screen.getByRole('alert').textContent).toBe('Enter your username and password.');
     expect(server.calls).toHaveLength(0);
+    expect(document.activeElement).toBe(screen.getByLabelText('Username'));
+    await user.type(screen.getByLabelText('Username'), 'agent');
+    await user.click(screen.getByRole('button', { name: 'Sign in' }));
+    expect(document.activeElement).toBe(screen.getByLabelText('Password'));
   });
 
   it('returns to sign-in when the session ends (401)', async () => {
@@ -120,6 +126,8 @@ describe('App', () => {
     const alert = await screen.findByRole('alert');
     expect(alert.textContent).toContain('The run failed');
     expect(alert.textContent).toContain('the zip is empty');
+    // The fix is usually in the customer's settings: one click away.
+    expect(within(alert).getByRole('link', { name: /settings and connection tests/ }).getAttribute('href')).toBe('/customers/demo');
   });
 
   it('cancels a running run', async () => {
@@ -135,6 +143,8 @@ describe('App', () => {
     await user.click(await screen.findByRole('button', { name: 'Cancel run' }));
     expect(await screen.findByText(/This run was cancelled/)).toBeTruthy();
     expect(within(screen.getByRole('main')).queryByRole('progressbar')).toBeNull();
+    // The Cancel button is gone: focus moves to the outcome, not to the page body.
+    expect(document.activeElement?.textContent).toContain('This run was cancelled');
     expect(server.calls.some((c) => c.method === 'POST' && c.path === '/api/runs/r-1/cancel')).toBe(true);
   });
 
@@ -150,6 +160,8 @@ describe('App', () => {
     const alert = await screen.findByRole('alert');
     expect(alert.textContent).toContain('No such run');
     expect(alert.textContent).toContain('The link may be wrong');
+    // Asking again for a run that does not exist cannot help.
+    expect(screen.queryByRole('button', { name: 'Try again' })).toBeNull();
     await user.click(screen.getByRole('button', { name: 'Run another tool' }));
     expect(await screen.findByRole('heading', { name: 'Run a tool' })).toBeTruthy();
     expect(window.location.pathname).toBe('/tools');

@@ -91,6 +91,6 @@ function Screen({ route, ...props }: ScreenProps & { route: Route }) {
     case 'customer':
       return <CustomerPage key={route.customerId} {...props} route={route} />;
     case 'dashboard':
-      return <Dashboard {...props} />;
+      return <Dashboard {...props} unknownPath={route.unknownPath} />;
   }
 }

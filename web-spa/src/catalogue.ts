@@ -5,6 +5,8 @@ import type { CustomerSummary, ToolDescriptor } from './api/types';
 export interface Catalogue {
   tools: ToolDescriptor[];
   customers: CustomerSummary[];
+  /** Our database instances the server is configured with (GET /api/customers' `ourInstances`). */
+  ourInstances?: string[];
   loading: boolean;
   error: ApiError | null;
   reload: () => void;
@@ -14,6 +16,7 @@ export interface Catalogue {
 export function useCatalogue(client: ApiClient, signedIn: boolean): Catalogue {
   const [tools, setTools] = useState<ToolDescriptor[]>([]);
   const [customers, setCustomers] = useState<CustomerSummary[]>([]);
+  const [ourInstances, setOurInstances] = useState<string[] | undefined>(undefined);
   const [loading, setLoading] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
   const [attempt, setAttempt] = useState(0);
@@ -23,11 +26,12 @@ export function useCatalogue(client: ApiClient, signedIn: boolean): Catalogue {
     let current = true;
     setLoading(true);
     setError(null);
-    Promise.all([client.tools(), client.customers()])
+    Promise.all([client.tools(), client.customerList()])
       .then(([t, c]) => {
         if (!current) return;
         setTools(t);
-        setCustomers(c);
+        setCustomers(c.items);
+        setOurInstances(c.ourInstances?.length ? c.ourInstances : undefined);
       })
       .catch((e: unknown) => {
         if (current) setError(asApiError(e));
@@ -41,5 +45,5 @@ export function useCatalogue(client: ApiClient, signedIn: boolean): Catalogue {
   }, [client, signedIn, attempt]);
 
   const reload = useCallback(() => setAttempt((n) => n + 1), []);
-  return { tools, customers, loading, error, reload };
+  return { tools, customers, ourInstances, loading, error, reload };
 }

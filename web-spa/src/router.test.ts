@@ -22,7 +22,8 @@ describe('router', () => {
   });
 
   it('sends unknown paths to the dashboard and ignores a trailing slash', () => {
-    expect(parseRoute('/nowhere')).toEqual({ name: 'dashboard' });
+    expect(parseRoute('/nowhere')).toEqual({ name: 'dashboard', unknownPath: '/nowhere' });
+    expect(pathOf({ name: 'dashboard', unknownPath: '/nowhere' })).toBe('/');
     expect(parseRoute('/runs/r-1/')).toEqual({ name: 'run', runId: 'r-1' });
   });
 

@@ -40,7 +40,7 @@ export interface FindingsView {
 export const FINDINGS_VIEW_KEYS: readonly (keyof FindingsView)[] = ['change', 'category', 'severity', 'q', 'sort'];
 
 export type Route =
-  | { name: 'dashboard' }
+  | { name: 'dashboard'; /** An address that is no screen (the dashboard says so instead of hiding it). */ unknownPath?: string }
   | { name: 'run-tool'; toolId?: string; customerId?: string }
   | { name: 'run'; runId: string; view?: FindingsView }
   | { name: 'compare'; runId: string; withRunId: string; view?: FindingsView }
@@ -107,7 +107,7 @@ export function parseRoute(pathname: string, search = ''): Route {
     const q = optional(query, 'q');
     return q ? { name: 'customers', q } : { name: 'customers' };
   }
-  return { name: 'dashboard' };
+  return path === '/' ? { name: 'dashboard' } : { name: 'dashboard', unknownPath: path };
 }
 
 function withQuery(path: string, query: URLSearchParams): string {

@@ -201,7 +201,12 @@ export class ApiClient {
   }
 
   async customers(): Promise<CustomerSummary[]> {
-    return (await this.json<{ items: CustomerSummary[] }>('/api/customers')).items;
+    return (await this.customerList()).items;
+  }
+
+  /** The customers and the database instances this server knows (`ourInstances`, absent from older servers). */
+  customerList(): Promise<{ items: CustomerSummary[]; ourInstances?: string[] }> {
+    return this.json<{ items: CustomerSummary[]; ourInstances?: string[] }>('/api/customers');
   }
 
   startRun(toolId: string, body: { customerId: string; parameters: Record<string, unknown>; ticketId?: string }) {

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 
-export function CopyButton({ text, label = 'Copy' }: { text: string; label?: string }) {
+/** `small` (the default) sits inside text and code; a full-size one sits in a row of buttons. */
+export function CopyButton({ text, label = 'Copy', small = true }: { text: string; label?: string; small?: boolean }) {
   const [state, setState] = useState<'idle' | 'copied' | 'failed'>('idle');
 
   async function copy() {
@@ -15,7 +16,7 @@ export function CopyButton({ text, label = 'Copy' }: { text: string; label?: str
 
   return (
     <span className="copy">
-      <button type="button" className="button-secondary button-small" onClick={copy}>
+      <button type="button" className={small ? 'button-secondary button-small' : 'button-secondary'} onClick={copy}>
         {label}
       </button>
       <span role="status" className="copy-status">

@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react';
 import type { Finding } from '../api/types';
-import { categoryLabel, displayValue } from '../format';
+import { categoryLabel, evidenceText, wordsOf } from '../format';
 import { comparisonRows } from '../results/sides';
 import { CopyButton } from './CopyButton';
 import { ChangeBadge, SeverityBadge } from './FindingsTable';
@@ -123,12 +123,17 @@ export function FindingDetail({
           <dl className="evidence">
             {evidence.map(([key, value]) => (
               <div key={key}>
-                <dt>{key}</dt>
+                <dt>{wordsOf(key)}</dt>
                 <dd>
-                  {value !== null && typeof value === 'object' ? (
-                    <pre className="code">{JSON.stringify(value, null, 2)}</pre>
+                  {/* A list of records (a timeline, the accounts involved): one per line. */}
+                  {Array.isArray(value) && value.length > 1 && value.some((v) => v !== null && typeof v === 'object') ? (
+                    <ul className="evidence-list">
+                      {value.map((item, i) => (
+                        <li key={i}>{evidenceText(item)}</li>
+                      ))}
+                    </ul>
                   ) : (
-                    displayValue(value)
+                    evidenceText(value)
                   )}
                 </dd>
               </div>
@@ -140,7 +145,7 @@ export function FindingDetail({
         {resolution ? (
           <div className="resolution">
             <p>
-              <strong>{resolution.action}</strong>
+              <strong>{wordsOf(resolution.action)}</strong>
             </p>
             <p>{resolution.description}</p>
             {resolution.script && showScript && (

@@ -1,5 +1,5 @@
 import type { EntityRef, Finding } from '../api/types';
-import { categoryLabel } from '../format';
+import { categoryLabel, SEVERITY_LABELS } from '../format';
 import { ariaSort, type SortKey } from '../results/query';
 
 export function keysOn(finding: Finding, side: EntityRef['side']): string {
@@ -8,7 +8,7 @@ export function keysOn(finding: Finding, side: EntityRef['side']): string {
 }
 
 export function SeverityBadge({ severity }: { severity: Finding['severity'] }) {
-  return <span className={`badge badge-${severity}`}>{severity}</span>;
+  return <span className={`badge badge-${severity}`}>{SEVERITY_LABELS[severity] ?? severity}</span>;
 }
 
 const CHANGE_WORDS: Record<string, string> = { new: 'New', resolved: 'Resolved', unchanged: 'Unchanged' };
@@ -67,6 +67,8 @@ export function FindingsTable({
   changeOf?: (finding: Finding) => string | undefined;
 }) {
   const sorting = { sort, onSort };
+  // Tools that name no rule would fill a column with dashes and squeeze the titles at tablet width.
+  const showRule = items.some((f) => f.rule);
   return (
     <div className="table-scroll" role="region" aria-label="Findings" tabIndex={0}>
       <table className="findings" aria-busy={busy || undefined}>
@@ -75,7 +77,7 @@ export function FindingsTable({
             {changeOf && <th scope="col">Change</th>}
             <Header label="Severity" sortKey="severity" {...sorting} />
             <Header label="Category" sortKey="category" {...sorting} />
-            <Header label="Rule" />
+            {showRule && <Header label="Rule" />}
             <Header label="Title" sortKey="title" {...sorting} />
             <Header label="SIS key" />
             <Header label="Our key" />
@@ -98,7 +100,7 @@ export function FindingsTable({
                   <SeverityBadge severity={finding.severity} />
                 </td>
                 <td>{categoryLabel(finding.category)}</td>
-                <td className="mono wrap">{finding.rule || '—'}</td>
+                {showRule && <td className="mono wrap">{finding.rule || '—'}</td>}
                 <td className="title-cell">
                   <button type="button" className="link-button">
                     {finding.title}

@@ -7,6 +7,7 @@ import type { Finding } from '../api/types';
 import type { FindingsView } from '../router';
 import { finding, missingDataTool, succeededRun } from '../test/fixtures';
 import { json, problem, stubFetch, type Answer, type Call } from '../test/stubFetch';
+import { formatTime } from '../format';
 import { PAGE_SIZE, Results, SEARCH_DELAY_MS } from './Results';
 
 const FINDINGS = '/api/runs/r-1/findings';
@@ -82,7 +83,7 @@ describe('Results', () => {
     const { server } = setup(page([finding(1), finding(2, { severity: 'warning', entities: [] })], null, 2));
     await screen.findByRole('table');
     const cells = within(rows()[0]!).getAllByRole('cell').map((c) => c.textContent);
-    expect(cells).toEqual(['error', 'Missing required field', 'student.grade.required', 'Student 1 has no grade', 'sis-1', 'our-1']);
+    expect(cells).toEqual(['Error', 'Missing required field', 'student.grade.required', 'Student 1 has no grade', 'sis-1', 'our-1']);
     expect(screen.getAllByRole('columnheader').map((h) => [h.textContent, h.getAttribute('aria-sort')])).toEqual([
       ['Severity↕', 'none'],
       ['Category↕', 'none'],
@@ -92,7 +93,7 @@ describe('Results', () => {
       ['Our key', null],
     ]);
     expect(within(rows()[1]!).getAllByRole('cell').map((c) => c.textContent)).toEqual([
-      'warning', 'Missing required field', 'student.grade.required', 'Student 2 has no grade', '—', '—',
+      'Warning', 'Missing required field', 'student.grade.required', 'Student 2 has no grade', '—', '—',
     ]);
     const first = findingCalls(server.calls)[0]!;
     expect(first.query.get('limit')).toBe(String(PAGE_SIZE));
@@ -109,14 +110,19 @@ describe('Results', () => {
     );
     await screen.findByRole('table');
     expect(rows()).toHaveLength(PAGE_SIZE);
-    expect(screen.getByRole('button', { name: 'Previous' })).toHaveProperty('disabled', true);
+    // Unavailable buttons are aria-disabled, never disabled: a disabled one would drop the focus.
+    expect(screen.getByRole('button', { name: 'Previous' }).getAttribute('aria-disabled')).toBe('true');
+    await user.click(screen.getByRole('button', { name: 'Previous' }));
+    expect(findingCalls(server.calls)).toHaveLength(1);
 
     await user.click(screen.getByRole('button', { name: 'Next' }));
     expect(await screen.findByText('Student 51 has no grade')).toBeTruthy();
     expect(rows()).toHaveLength(1);
     expect(findingCalls(server.calls).at(-1)!.query.get('cursor')).toBe('c2');
     expect(screen.getByText('Showing 51–51 of 51')).toBeTruthy();
-    expect(screen.getByRole('button', { name: 'Next' })).toHaveProperty('disabled', true);
+    expect(screen.getByRole('button', { name: 'Next' }).getAttribute('aria-disabled')).toBe('true');
+    // The agent who pressed Next is still on it, on the last page too.
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Next' }));
 
     await user.click(screen.getByRole('button', { name: 'Previous' }));
     expect(await screen.findByText('Student 1 has no grade')).toBeTruthy();
@@ -198,6 +204,43 @@ describe('Results', () => {
     await user.click(within(dialog).getByRole('button', { name: 'Close' }));
     expect(screen.queryByRole('dialog')).toBeNull();
     expect(document.activeElement?.textContent).toBe('Student 1 has no grade');
+  });
+
+  it('shows evidence and the resolution in words: no JSON, no null, no raw instants', async () => {
+    const { user } = setup(
+      page(
+        [
+          finding(4, {
+            evidence: {
+              openClasses: 6,
+              lastSync: '2026-11-15T06:00:00Z',
+              moved: { fromCampus: 'sch-1', toCampus: null },
+              sisTimeline: [{ campus: 'sch-1' }, { campus: 'sch-2' }],
+            },
+            resolution: { action: 'deactivate', description: 'Deactivate our copy.', script: null },
+          }),
+        ],
+        null,
+        1,
+      ),
+    );
+    await screen.findByRole('table');
+    await user.click(screen.getByRole('button', { name: 'Student 4 has no grade' }));
+    const dialog = screen.getByRole('dialog');
+    expect(within(dialog).getByText('Open classes').nextElementSibling?.textContent).toBe('6');
+    expect(within(dialog).getByText('Last sync').nextElementSibling?.textContent).toBe(formatTime('2026-11-15T06:00:00Z'));
+    expect(within(dialog).getByText('Moved').nextElementSibling?.textContent).toBe('From campus: sch-1; To campus: none');
+    expect(within(dialog).getByText('Deactivate')).toBeTruthy();
+    const timeline = within(dialog).getByText('SIS timeline').nextElementSibling!;
+    expect(within(timeline as HTMLElement).getAllByRole('listitem').map((li) => li.textContent)).toEqual(['Campus: sch-1', 'Campus: sch-2']);
+    expect(dialog.textContent).not.toMatch(/null|openClasses|[{}]|2026-11-15T/);
+  });
+
+  it('leaves out the rule column when no finding on the page names a rule', async () => {
+    setup(page([finding(1, { rule: undefined }), finding(2, { rule: '' })], null, 2));
+    await screen.findByRole('table');
+    expect(screen.getAllByRole('columnheader').map((h) => h.textContent)).not.toContain('Rule');
+    expect(within(rows()[0]!).getAllByRole('cell')).toHaveLength(5);
   });
 
   it('marks a side with no record', async () => {

@@ -15,10 +15,13 @@ import {
   type FindingsQuery,
 } from '../results/query';
 import { usePagedList } from '../results/usePagedList';
+import { BusyButton } from './BusyButton';
 import { CopyButton } from './CopyButton';
 import { ErrorNotice } from './ErrorNotice';
 import { FindingDetail } from './FindingDetail';
+import { FindingFilters } from './FindingFilters';
 import { FindingsTable } from './FindingsTable';
+import { Pager } from './Pager';
 import { SummaryChart } from './SummaryChart';
 
 export const PAGE_SIZE = 50;
@@ -227,36 +230,13 @@ export function Results({
         <div className="findings-head">
           <h2 id="findings-title">Findings</h2>
           <div className="filters">
-            <div className="field field-inline">
-              <label htmlFor="filter-category">Category</label>
-              <select
-                id="filter-category"
-                value={query.category ?? ''}
-                onChange={(e) => change({ category: e.target.value || undefined })}
-              >
-                <option value="">All categories</option>
-                {categories.map((c) => (
-                  <option key={c} value={c}>
-                    {categoryLabel(c)}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <div className="field field-inline">
-              <label htmlFor="filter-severity">Severity</label>
-              <select
-                id="filter-severity"
-                value={query.severity ?? ''}
-                onChange={(e) => change({ severity: (e.target.value || undefined) as Severity | undefined })}
-              >
-                <option value="">All severities</option>
-                {SEVERITIES.map((s) => (
-                  <option key={s} value={s}>
-                    {s}
-                  </option>
-                ))}
-              </select>
-            </div>
+            <FindingFilters
+              idPrefix="filter"
+              categories={categories}
+              category={query.category}
+              severity={query.severity}
+              onChange={(next) => change(next)}
+            />
             <SearchBox value={query.q ?? ''} onSearch={onSearch} />
             <div className="field field-inline">
               <label htmlFor="findings-sort">Sort by</label>
@@ -269,20 +249,28 @@ export function Results({
               </select>
             </div>
             {filtered && (
-              <button type="button" className="button-secondary" onClick={() => change({ category: undefined, severity: undefined, q: undefined })}>
+              <button
+                type="button"
+                className="button-secondary"
+                onClick={() => {
+                  change({ category: undefined, severity: undefined, q: undefined });
+                  // The button goes away with the filters: keep the agent's place in the filters.
+                  document.getElementById('findings-search')?.focus();
+                }}
+              >
                 Clear filters
               </button>
             )}
           </div>
         </div>
         <div className="findings-actions">
-          <button type="button" className="button-secondary" onClick={() => download('csv')} disabled={exporting !== null}>
-            {exporting === 'csv' ? 'Exporting…' : 'Export CSV'}
-          </button>
-          <button type="button" className="button-secondary" onClick={() => download('json')} disabled={exporting !== null}>
-            {exporting === 'json' ? 'Exporting…' : 'Export JSON'}
-          </button>
-          <CopyButton text={link} label="Copy link" />
+          <BusyButton busy={exporting !== null} busyLabel={exporting === 'csv' ? 'Exporting…' : 'Export CSV'} onClick={() => download('csv')}>
+            Export CSV
+          </BusyButton>
+          <BusyButton busy={exporting !== null} busyLabel={exporting === 'json' ? 'Exporting…' : 'Export JSON'} onClick={() => download('json')}>
+            Export JSON
+          </BusyButton>
+          <CopyButton text={link} label="Copy link" small={false} />
           <span className="muted export-scope">{filtered ? 'Exports and the link keep these filters.' : 'Exports hold every finding of this run.'}</span>
         </div>
         {exportError && <ErrorNotice error={exportError} />}
@@ -313,15 +301,15 @@ export function Results({
                 setSelected(finding);
               }}
             />
-            <nav className="pager" aria-label="Findings pages">
-              <button type="button" className="button-secondary" disabled={!list.hasPrevious} onClick={list.previous}>
-                Previous
-              </button>
-              <span role="status">{loading ? 'Loading…' : list.range}</span>
-              <button type="button" className="button-secondary" disabled={!list.hasNext} onClick={list.next}>
-                Next
-              </button>
-            </nav>
+            <Pager
+              label="Findings pages"
+              range={list.range}
+              loading={loading}
+              hasPrevious={list.hasPrevious}
+              hasNext={list.hasNext}
+              onPrevious={list.previous}
+              onNext={list.next}
+            />
           </>
         )}
       </section>

@@ -1,6 +1,6 @@
 import type { Run } from '../api/types';
 import type { Catalogue } from '../catalogue';
-import { formatDuration, formatTime } from '../format';
+import { formatDuration, formatShortTime, formatTime } from '../format';
 import { linkTo, type Navigate } from '../router';
 import { RunStatusBadge } from './RunStatusBadge';
 
@@ -49,7 +49,7 @@ export function RunsTable({
               <td>{findingsCell(run)}</td>
               <td>{run.requestedBy}</td>
               <td>{run.ticketId || '—'}</td>
-              <td>{formatTime(run.startedAt ?? run.createdAt)}</td>
+              <td title={formatTime(run.startedAt ?? run.createdAt)}>{formatShortTime(run.startedAt ?? run.createdAt)}</td>
               <td>{formatDuration(run.durationMs)}</td>
             </tr>
           ))}

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { asApiError, type ApiClient, type ApiError } from '../api/client';
 import { connectorLabel, testConnection, type ConnectionTest, type ConnectorTestRecord } from '../api/customers';
+import { BusyButton } from '../components/BusyButton';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { formatTime } from '../format';
 
@@ -53,11 +54,11 @@ export function ConnectionTests({
               <h3 id={headingId}>
                 {connectorLabel(connector)} <span className="mono muted connector-id">{connector}</span>
               </h3>
-              <button type="button" className="button-secondary" onClick={() => run(connector)} disabled={state.busy}>
-                {state.busy ? 'Testing…' : 'Test connection'}
-                {/* Several of these buttons on one page: say which source each one tests. */}
+              {/* Several of these buttons on one page: say which source each one tests. */}
+              <BusyButton busy={state.busy} busyLabel={<>Testing…<span className="sr-only">: {connectorLabel(connector)}</span></>} onClick={() => run(connector)}>
+                Test connection
                 <span className="sr-only">: {connectorLabel(connector)}</span>
-              </button>
+              </BusyButton>
             </div>
             {last ? (
               <p className="last-test">

@@ -1,12 +1,13 @@
 import { useEffect, useMemo, useRef, useState, type FormEvent, type InputHTMLAttributes, type ReactNode } from 'react';
 import { asApiError, type ApiClient, type ApiError } from '../api/client';
 import { SIS_TYPES, saveCustomer, sisTypeLabel, type Customer } from '../api/customers';
+import { BusyButton } from '../components/BusyButton';
 import { ErrorNotice } from '../components/ErrorNotice';
-import { formatTime } from '../format';
+import { formatTime, localTimesIn } from '../format';
 import { knownTimeZones } from './schedule';
 import {
   checkSettings,
-  DEFAULT_INSTANCES,
+  instanceChoices,
   errorsFromServer,
   FIELD_PATHS,
   fieldLabel,
@@ -39,9 +40,12 @@ export function SettingsForm({
   onSaved,
   onCancel,
   onReload,
+  ourInstances,
 }: {
   client: ApiClient;
   customer: Customer;
+  /** The server's configured instances of our database (the catalogue's), when it names them. */
+  ourInstances?: readonly string[];
   onSaved: (saved: Customer) => void;
   onCancel: () => void;
   /** Fetches the stored settings again (after a 409). */
@@ -58,10 +62,7 @@ export function SettingsForm({
   const formRef = useRef<HTMLFormElement>(null);
   const problemRef = useRef<HTMLDivElement>(null);
 
-  const instances = useMemo(() => {
-    const stored = base.settings.ours?.instance;
-    return stored && !(DEFAULT_INSTANCES as readonly string[]).includes(stored) ? [...DEFAULT_INSTANCES, stored] : [...DEFAULT_INSTANCES];
-  }, [base]);
+  const instances = useMemo(() => instanceChoices(ourInstances, base.settings.ours?.instance), [ourInstances, base]);
   const zones = useMemo(() => knownTimeZones() ?? [], []);
 
   // Once a save was tried, fixing a field clears its message as the admin types.
@@ -78,6 +79,11 @@ export function SettingsForm({
   useEffect(() => {
     if (problem) problemRef.current?.focus();
   }, [problem]);
+
+  // "Edit settings" goes away as the form opens: the admin continues in its first field.
+  useEffect(() => {
+    formRef.current?.querySelector<HTMLElement>('input, select')?.focus();
+  }, []);
 
   function elementFor(path: string): HTMLElement | null {
     const form = formRef.current;
@@ -121,7 +127,7 @@ export function SettingsForm({
         setFocusPath(orderedErrorPaths(mapped.errors)[0] ?? null);
         if (!Object.keys(mapped.errors).length && !mapped.general.length) setProblem({ kind: 'error', error });
       } else if (error.status === 409) {
-        setProblem({ kind: 'conflict', detail: error.detail || error.title });
+        setProblem({ kind: 'conflict', detail: localTimesIn(error.detail || error.title) });
       } else if (error.status === 403) {
         setProblem({ kind: 'forbidden' });
       } else {
@@ -209,9 +215,9 @@ export function SettingsForm({
           <p className="notice-title">Someone else changed these settings</p>
           <p>{problem.detail}</p>
           <p>Reloading shows their version; your changes here are discarded, so make them again.</p>
-          <button type="button" className="button-secondary" onClick={reload} disabled={busy}>
+          <BusyButton busy={busy} busyLabel="Reloading…" onClick={reload}>
             Reload settings
-          </button>
+          </BusyButton>
         </div>
       )}
       {problem?.kind === 'forbidden' && (
@@ -403,9 +409,9 @@ export function SettingsForm({
       </fieldset>
 
       <div className="actions">
-        <button type="submit" className="button-primary" disabled={busy}>
-          {busy ? 'Saving…' : 'Save settings'}
-        </button>
+        <BusyButton type="submit" className="button-primary" busy={busy} busyLabel="Saving…">
+          Save settings
+        </BusyButton>
         <button type="button" className="button-secondary" onClick={onCancel} disabled={busy}>
           Cancel
         </button>

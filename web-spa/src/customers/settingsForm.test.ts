@@ -5,6 +5,7 @@ import {
   errorsFromServer,
   fieldLabel,
   formValuesOf,
+  instanceChoices,
   optionRow,
   orderedErrorPaths,
   updateOf,
@@ -276,5 +277,18 @@ describe('orderedErrorPaths and fieldLabel', () => {
     expect(fieldLabel('settings.snapshotTtlMinutes.sis')).toBe('SIS snapshot TTL');
     expect(fieldLabel('settings.sis.options.scope')).toBe('Connector option scope');
     expect(fieldLabel('something.else')).toBe('something.else');
+  });
+});
+
+describe('instanceChoices', () => {
+  it('offers exactly the server’s configured instances when it names them', () => {
+    expect(instanceChoices(['production', 'staging', 'eu-central'], 'production')).toEqual(['production', 'staging', 'eu-central']);
+    // A stored value the server no longer knows is not made valid by the form.
+    expect(instanceChoices(['production'], 'staging')).toEqual(['production']);
+  });
+
+  it('falls back to the defaults and the stored value for a server that does not say', () => {
+    expect(instanceChoices(undefined, 'production')).toEqual(['production', 'staging']);
+    expect(instanceChoices([], 'qa')).toEqual(['production', 'staging', 'qa']);
   });
 });

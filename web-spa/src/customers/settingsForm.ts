@@ -12,6 +12,16 @@ export const MAX_OPTIONS = 20;
 export const MAX_OPTION_LENGTH = 500;
 export const DEFAULT_INSTANCES = ['production', 'staging'] as const;
 
+/**
+ * The instances the form offers and accepts: exactly the server's configured ones when it names
+ * them (a stored value outside them is shown but must be changed, as the server would refuse it);
+ * else the defaults and whatever is stored (an older server that does not say).
+ */
+export function instanceChoices(configured: readonly string[] | undefined, stored: string | undefined): string[] {
+  if (configured?.length) return [...configured];
+  return stored && !(DEFAULT_INSTANCES as readonly string[]).includes(stored) ? [...DEFAULT_INSTANCES, stored] : [...DEFAULT_INSTANCES];
+}
+
 export interface OptionRow {
   /** Stable React key; not sent. */
   rowId: number;

@@ -1,14 +1,16 @@
 import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { comparePage, type ComparePage as ComparePageData } from '../api/results';
-import { SEVERITIES, type Finding, type Run, type Severity } from '../api/types';
-import { categoryLabel, formatTime } from '../format';
+import type { Finding, Run } from '../api/types';
+import { formatTime } from '../format';
 import { linkTo, type FindingsView } from '../router';
 import { CHANGES, queryKey, toQuery, toView, type Change, type FindingsQuery } from '../results/query';
 import { maySeeScripts } from '../results/sides';
 import { usePagedList } from '../results/usePagedList';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { FindingDetail } from '../components/FindingDetail';
+import { FindingFilters } from '../components/FindingFilters';
 import { FindingsTable } from '../components/FindingsTable';
+import { Pager } from '../components/Pager';
 import type { ScreenProps } from './screen';
 import './RunPage.css';
 
@@ -121,38 +123,22 @@ export function ComparePage({
             <div className="findings-head">
               <h2 id="compare-findings-title">Findings</h2>
               <div className="filters">
-                <div className="field field-inline">
-                  <label htmlFor="compare-category">Category</label>
-                  <select
-                    id="compare-category"
-                    value={category ?? ''}
-                    onChange={(e) => setQuery({ ...query, category: e.target.value || undefined })}
-                  >
-                    <option value="">All categories</option>
-                    {categories.map((c) => (
-                      <option key={c} value={c}>
-                        {categoryLabel(c)}
-                      </option>
-                    ))}
-                  </select>
-                </div>
-                <div className="field field-inline">
-                  <label htmlFor="compare-severity">Severity</label>
-                  <select
-                    id="compare-severity"
-                    value={severity ?? ''}
-                    onChange={(e) => setQuery({ ...query, severity: (e.target.value || undefined) as Severity | undefined })}
-                  >
-                    <option value="">All severities</option>
-                    {SEVERITIES.map((s) => (
-                      <option key={s} value={s}>
-                        {s}
-                      </option>
-                    ))}
-                  </select>
-                </div>
+                <FindingFilters
+                  idPrefix="compare"
+                  categories={categories}
+                  category={category}
+                  severity={severity}
+                  onChange={(next) => setQuery({ ...query, ...next })}
+                />
                 {filtered && (
-                  <button type="button" className="button-secondary" onClick={() => setQuery({ change })}>
+                  <button
+                    type="button"
+                    className="button-secondary"
+                    onClick={() => {
+                      setQuery({ change });
+                      document.getElementById('compare-category')?.focus();
+                    }}
+                  >
                     Clear filters
                   </button>
                 )}
@@ -189,15 +175,15 @@ export function ComparePage({
                       setSelected({ finding, change: changes.get(finding.id) ?? 'unchanged' });
                     }}
                   />
-                  <nav className="pager" aria-label="Comparison pages">
-                    <button type="button" className="button-secondary" disabled={!list.hasPrevious} onClick={list.previous}>
-                      Previous
-                    </button>
-                    <span role="status">{loading ? 'Loading…' : list.range}</span>
-                    <button type="button" className="button-secondary" disabled={!list.hasNext} onClick={list.next}>
-                      Next
-                    </button>
-                  </nav>
+                  <Pager
+                    label="Comparison pages"
+                    range={list.range}
+                    loading={loading}
+                    hasPrevious={list.hasPrevious}
+                    hasNext={list.hasNext}
+                    onPrevious={list.previous}
+                    onNext={list.next}
+                  />
                 </>
               )}
             </div>

@@ -6,6 +6,7 @@ import { connectorsOf, type Customer } from '../api/customers';
 import type { Catalogue } from '../catalogue';
 import { demoCustomer, missingDataTool, succeededRun } from '../test/fixtures';
 import { json, problem, stubFetch, type Answer } from '../test/stubFetch';
+import { formatTime } from '../format';
 import { CustomerPage } from './CustomerPage';
 
 const catalogue: Catalogue = { tools: [missingDataTool], customers: [demoCustomer], loading: false, error: null, reload: () => {} };
@@ -35,7 +36,7 @@ function routes(extra: Record<string, Answer | Answer[]> = {}): Record<string, A
   };
 }
 
-function setup(roles: string[], answers: Record<string, Answer | Answer[]> = routes()) {
+function setup(roles: string[], answers: Record<string, Answer | Answer[]> = routes(), ourInstances?: string[]) {
   const server = stubFetch(answers);
   const client = new ApiClient({ fetch: server.fetch });
   client.setToken('t');
@@ -44,7 +45,7 @@ function setup(roles: string[], answers: Record<string, Answer | Answer[]> = rou
     <CustomerPage
       client={client}
       session={{ token: 't', username: roles[0]!, roles }}
-      catalogue={catalogue}
+      catalogue={ourInstances ? { ...catalogue, ourInstances } : catalogue}
       navigate={navigate}
       route={{ name: 'customer', customerId: 'demo' }}
     />,
@@ -103,7 +104,10 @@ describe('CustomerPage for an agent', () => {
 
     const user = userEvent.setup();
     await user.click(within(ours).getByRole('button', { name: 'Test connection: Our database (Bookmarked)' }));
-    expect(within(ours).getByRole('button', { name: /^Testing…/ })).toHaveProperty('disabled', true);
+    // Busy, yet still focused: a disabled button would drop the agent's keyboard focus to the page.
+    const testing = within(ours).getByRole('button', { name: /^Testing…/ });
+    expect(testing.getAttribute('aria-disabled')).toBe('true');
+    expect(document.activeElement).toBe(testing);
     expect(ours.getAttribute('aria-busy')).toBe('true');
     expect(server.calls.find((c) => c.method === 'POST')!.body).toEqual({ customerId: 'demo' });
 
@@ -181,14 +185,33 @@ describe('CustomerPage for an agent', () => {
 });
 
 describe('CustomerPage for an admin', () => {
-  async function openForm(answers: Record<string, Answer | Answer[]>) {
-    const result = setup(['admin'], answers);
+  async function openForm(answers: Record<string, Answer | Answer[]>, ourInstances?: string[]) {
+    const result = setup(['admin'], answers, ourInstances);
     await loaded();
     const user = userEvent.setup();
     expect(settings().textContent).not.toContain('Only admins can change settings');
     await user.click(screen.getByRole('button', { name: 'Edit settings' }));
     return { ...result, user, form: screen.getByRole('form', { name: 'Edit settings' }) };
   }
+
+  it('opens the form with focus in its first field (the Edit button is gone)', async () => {
+    const { form } = await openForm(routes());
+    expect(document.activeElement).toBe(within(form).getByLabelText('Name'));
+  });
+
+  it('offers the database instances the server is configured with, and saves one of them', async () => {
+    const { form, user, server } = await openForm(
+      routes({ 'PUT /api/customers/demo': json({ ...stored, settings: { ...stored.settings, ours: { instance: 'eu-central', customerKey: 'demo' } } }) }),
+      ['production', 'eu-central'],
+    );
+    const instance = within(form).getByLabelText('Our database instance') as HTMLSelectElement;
+    expect(within(instance).getAllByRole('option').map((o) => o.textContent)).toEqual(['production', 'eu-central']);
+    await user.selectOptions(instance, 'eu-central');
+    await user.click(within(form).getByRole('button', { name: 'Save settings' }));
+    await waitFor(() => expect(server.calls.some((c) => c.method === 'PUT')).toBe(true));
+    const put = server.calls.find((c) => c.method === 'PUT')!;
+    expect((put.body as { settings: { ours: { instance: string } } }).settings.ours.instance).toBe('eu-central');
+  });
 
   it('labels every field and fills it with the stored value', async () => {
     const { form } = await openForm(routes());
@@ -308,7 +331,8 @@ describe('CustomerPage for an admin', () => {
     );
     await user.click(within(form).getByRole('button', { name: 'Save settings' }));
     const alert = await within(form).findByRole('alert');
-    expect(alert.textContent).toContain('Someone else changed these settings at 2026-11-29T09:30:00Z');
+    // The time in the app's own format, like every other time on the page.
+    expect(alert.textContent).toContain(`Someone else changed these settings at ${formatTime('2026-11-29T09:30:00Z')};`);
     expect(alert).toBe(document.activeElement);
     await user.click(within(alert).getByRole('button', { name: 'Reload settings' }));
     await waitFor(() => expect((within(form).getByLabelText('Name') as HTMLInputElement).value).toBe('Demo USD'));

@@ -10,6 +10,7 @@ import {
 } from '../api/customers';
 import { runHistory } from '../api/runs';
 import type { Run } from '../api/types';
+import { BusyButton } from '../components/BusyButton';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { RunsTable } from '../components/RunsTable';
 import { AuditTrail } from '../customers/AuditTrail';
@@ -143,6 +144,7 @@ export function CustomerPage({ client, session, catalogue, navigate, route }: Sc
           <SettingsForm
             client={client}
             customer={customer}
+            ourInstances={catalogue.ourInstances}
             onReload={reload}
             onCancel={() => {
               setEditing(false);
@@ -213,9 +215,9 @@ function RefreshSnapshots({ client, customerId, onRefreshed }: { client: ScreenP
         Runs reuse a cached copy of each side until it is older than its TTL. Refresh when the district has just fixed its data
         and the next run must see the change.
       </p>
-      <button type="button" className="button-secondary" onClick={refresh} disabled={busy}>
-        {busy ? 'Refreshing…' : 'Refresh snapshots'}
-      </button>
+      <BusyButton busy={busy} busyLabel="Refreshing…" onClick={refresh}>
+        Refresh snapshots
+      </BusyButton>
       <div aria-live="polite">
         {detail && <p className="notice notice-ok">{detail}</p>}
         {error && <ErrorNotice error={error} />}

@@ -15,11 +15,11 @@ function empty(): DashboardData {
   return { running: [], recentMine: [], recentAll: [], failed: [], customersWithErrors: [], connectorFailures: [] };
 }
 
-function show(answers: Answer | Answer[], navigate = vi.fn()) {
+function show(answers: Answer | Answer[], navigate = vi.fn(), pollIntervalMs = 20) {
   const server = stubFetch({ 'GET /api/dashboard': answers });
   const client = new ApiClient({ fetch: server.fetch });
   client.setToken('t');
-  render(<Dashboard client={client} session={session} catalogue={catalogue} navigate={navigate} pollIntervalMs={20} />);
+  render(<Dashboard client={client} session={session} catalogue={catalogue} navigate={navigate} pollIntervalMs={pollIntervalMs} />);
   return { server, navigate };
 }
 
@@ -103,13 +103,29 @@ describe('Dashboard', () => {
     expect(navigate).toHaveBeenCalledWith({ name: 'customer', customerId: 'demo' });
   });
 
-  it('explains a failure and tries again on request', async () => {
-    // A 4xx is not retried by itself (a 5xx would be); the button asks again.
+  it('explains a refusal without offering to try again: asking again would be refused again', async () => {
     show([problem(403, 'Not allowed', 'This needs the agent, engineer or admin role.'), json(empty())], vi.fn());
     const alert = await screen.findByRole('alert');
     expect(alert.textContent).toContain('This needs the agent, engineer or admin role.');
+    expect(screen.queryByRole('button', { name: 'Try again' })).toBeNull();
+  });
+
+  it('explains a server failure and tries again on request', async () => {
+    // A slow automatic retry, so that the button is what asks again here.
+    show([problem(503, 'The database is not reachable', 'Try again in a minute.'), json(empty())], vi.fn(), 60_000);
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain('Try again in a minute.');
     await userEvent.setup().click(screen.getByRole('button', { name: 'Try again' }));
     expect(await screen.findByText('No runs are running now.')).toBeTruthy();
     expect(screen.queryByRole('alert')).toBeNull();
+  });
+
+  it('says so when the address is no page, instead of silently showing the dashboard', async () => {
+    const server = stubFetch({ 'GET /api/dashboard': json(empty()) });
+    const client = new ApiClient({ fetch: server.fetch });
+    client.setToken('t');
+    render(<Dashboard client={client} session={session} catalogue={catalogue} navigate={vi.fn()} unknownPath="/runz/abc" />);
+    expect(await screen.findByText(/There is no page at “\/runz\/abc”/)).toBeTruthy();
+    expect(await screen.findByText('No runs are running now.')).toBeTruthy();
   });
 });

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { asApiError, type ApiError } from '../api/client';
+import { connectorLabel } from '../api/customers';
 import { dashboard, type DashboardData } from '../api/dashboard';
 import type { Run } from '../api/types';
 import type { Catalogue } from '../catalogue';
@@ -7,7 +8,7 @@ import { ErrorNotice } from '../components/ErrorNotice';
 import { phaseOf, ProgressBar } from '../components/ProgressBar';
 import { RunsTable } from '../components/RunsTable';
 import { RunStatusBadge } from '../components/RunStatusBadge';
-import { formatTime } from '../format';
+import { formatShortTime } from '../format';
 import { isTransient, POLL_INTERVAL_MS } from '../polling';
 import { linkTo, type Navigate } from '../router';
 import type { ScreenProps } from './screen';
@@ -53,7 +54,7 @@ function useDashboard(props: ScreenProps) {
   return { data, error, retry: () => setAttempt((n) => n + 1) };
 }
 
-export function Dashboard(props: ScreenProps) {
+export function Dashboard(props: ScreenProps & { unknownPath?: string }) {
   const { catalogue, navigate, session } = props;
   const { data, error, retry } = useDashboard(props);
   const heading = useRef<HTMLHeadingElement>(null);
@@ -72,6 +73,12 @@ export function Dashboard(props: ScreenProps) {
           Run a tool
         </a>
       </div>
+      {props.unknownPath && (
+        <p className="notice" role="status">
+          There is no page at “{props.unknownPath}”: the link may be mistyped or old. Here is the dashboard; runs are in History,
+          districts in Customers.
+        </p>
+      )}
       {error && <ErrorNotice error={error} onRetry={retry} />}
       {!data && !error && (
         <p role="status" className="muted">
@@ -129,7 +136,7 @@ export function Dashboard(props: ScreenProps) {
                     <a {...linkTo({ name: 'run', runId: run.runId }, navigate)}>
                       {names.tool(run.toolId)} for {names.customer(run.customerId)}
                     </a>
-                    <span className="when"> · {formatTime(run.finishedAt ?? run.createdAt)} · {run.requestedBy}</span>
+                    <span className="when"> · {formatShortTime(run.finishedAt ?? run.createdAt)} · {run.requestedBy}</span>
                     <p className="reason">{run.error || 'No reason was recorded.'}</p>
                   </li>
                 ))}
@@ -151,7 +158,7 @@ export function Dashboard(props: ScreenProps) {
                     </span>
                     <p className="reason">
                       <a {...linkTo({ name: 'run', runId: c.runId }, navigate)}>{names.tool(c.toolId)}</a>
-                      <span className="when"> · {formatTime(c.finishedAt)}</span>
+                      <span className="when"> · {formatShortTime(c.finishedAt)}</span>
                     </p>
                   </li>
                 ))}
@@ -169,7 +176,7 @@ export function Dashboard(props: ScreenProps) {
                     <a {...linkTo({ name: 'customer', customerId: f.customerId }, navigate)}>{f.customerName || f.customerId}</a>
                     <span className="when">
                       {' '}
-                      · {f.connector} · {formatTime(f.at)} · tested by {f.actor}
+                      · {connectorLabel(f.connector)} · {formatShortTime(f.at)} · tested by {f.actor}
                     </span>
                     <p className="reason">{f.verdict}</p>
                     {f.failedChecks.length > 0 && <p className="checks">Failed checks: {f.failedChecks.join(', ')}</p>}
@@ -214,7 +221,7 @@ function RunningRun({ run, names, navigate }: { run: Run; names: Names; navigate
         <RunStatusBadge status={run.status} />
         <span className="when">
           {run.requestedBy}
-          {run.ticketId ? ` · ticket ${run.ticketId}` : ''} · started {formatTime(run.startedAt ?? run.createdAt)}
+          {run.ticketId ? ` · ticket ${run.ticketId}` : ''} · started {formatShortTime(run.startedAt ?? run.createdAt)}
         </span>
       </div>
       <p className="phase">{phaseOf(run)}</p>

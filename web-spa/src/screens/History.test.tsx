@@ -100,6 +100,8 @@ describe('History', () => {
     expect(server.calls[1]!.query.get('cursor')).toBe('c-2');
     expect(server.calls[1]!.query.get('status')).toBe('SUCCEEDED,FAILED');
     expect(within(screen.getByRole('table')).getByText('Failed: No SIS file.')).toBeTruthy();
+    // The focus goes on to the first run just loaded, not to the page body.
+    await waitFor(() => expect(document.activeElement?.closest('tr')?.textContent).toContain('Failed: No SIS file.'));
   });
 
   it('follows the address when it changes (Back, a link)', async () => {

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { asApiError, type ApiError } from '../api/client';
 import { runHistory } from '../api/runs';
 import type { Run } from '../api/types';
+import { BusyButton } from '../components/BusyButton';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { RunsTable } from '../components/RunsTable';
 import { STATUS_WORDS } from '../components/RunStatusBadge';
@@ -134,8 +135,13 @@ export function History(props: ScreenProps & { filter?: HistoryFilter }) {
     setError(null);
     try {
       const page = await runHistory(client, filter, { cursor, limit: PAGE_SIZE }, controller.signal);
+      const shown = runs?.length ?? 0;
       setRuns((r) => [...(r ?? []), ...page.items]);
       setCursor(page.nextCursor ?? null);
+      // The agent continues at the first run just loaded ("Load more" may be gone with the last page).
+      if (page.items.length) {
+        requestAnimationFrame(() => document.querySelectorAll<HTMLElement>('.history .runs-table tbody tr a')[shown]?.focus());
+      }
     } catch (e) {
       if (!controller.signal.aborted) setError(asApiError(e));
     } finally {
@@ -205,7 +211,7 @@ export function History(props: ScreenProps & { filter?: HistoryFilter }) {
       )}
       {runs !== null && runs.length === 0 && (
         <div className="card empty-state">
-          <p>{filtered ? 'No runs match these filters.' : 'No runs yet. Runs appear here as soon as someone starts a tool.'}</p>
+          <p className="empty">{filtered ? 'No runs match these filters.' : 'No runs yet. Runs appear here as soon as someone starts a tool.'}</p>
           {filtered && (
             <button type="button" className="button-secondary" onClick={() => apply({})}>
               Clear filters
@@ -218,9 +224,9 @@ export function History(props: ScreenProps & { filter?: HistoryFilter }) {
           <RunsTable runs={runs} catalogue={catalogue} navigate={navigate} caption="Runs, newest first" />
           {cursor && (
             <div className="load-more">
-              <button type="button" className="button-secondary" onClick={() => void more()} disabled={loading}>
-                {loading ? 'Loading…' : 'Load more'}
-              </button>
+              <BusyButton busy={loading} busyLabel="Loading…" onClick={() => void more()}>
+                Load more
+              </BusyButton>
             </div>
           )}
         </>

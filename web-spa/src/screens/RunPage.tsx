@@ -6,6 +6,7 @@ import { formatDuration, formatTime } from '../format';
 import { isFinished, usePolledRun } from '../polling';
 import { linkTo, type FindingsView, type Navigate } from '../router';
 import { maySeeScripts } from '../results/sides';
+import { BusyButton } from '../components/BusyButton';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { phaseOf, ProgressBar } from '../components/ProgressBar';
 import { RunStatusBadge } from '../components/RunStatusBadge';
@@ -29,6 +30,18 @@ export function RunPage({
   const customer = catalogue.customers.find((c) => c.id === run?.customerId);
 
   useEffect(() => heading.current?.focus(), []);
+
+  // When the run ends, its progress card (and the Cancel button the agent may be on) goes away:
+  // focus that fell to the page moves to the outcome, so the keyboard and screen reader follow.
+  const outcome = useRef<HTMLDivElement>(null);
+  const finished = isFinished(run);
+  const wasFinished = useRef(finished);
+  useEffect(() => {
+    if (finished && !wasFinished.current && (document.activeElement === document.body || !document.activeElement)) {
+      outcome.current?.focus();
+    }
+    wasFinished.current = finished;
+  }, [finished]);
 
   // The address follows the view without a new history entry per keystroke.
   const onViewChange = useCallback(
@@ -74,7 +87,11 @@ export function RunPage({
             </div>
             <div>
               <dt>Customer</dt>
-              <dd>{customer ? `${customer.name} (${customer.id})` : run.customerId}</dd>
+              <dd>
+                <a {...linkTo({ name: 'customer', customerId: run.customerId }, navigate)}>
+                  {customer ? `${customer.name} (${customer.id})` : run.customerId}
+                </a>
+              </dd>
             </div>
             <div>
               <dt>Ticket</dt>
@@ -96,30 +113,37 @@ export function RunPage({
 
           {!isFinished(run) && <RunProgress client={client} run={run} onCancelled={replace} />}
 
-          {run.status === 'FAILED' && (
-            <div className="notice notice-error" role="alert">
-              <p className="notice-title">The run failed</p>
-              <p>{run.error || 'The server did not say why. Try again, or tell the engineering on-call.'}</p>
-            </div>
-          )}
-          {run.status === 'CANCELLED' && (
-            <p className="notice" role="status">
-              This run was cancelled before it finished, so it has no results.
-            </p>
-          )}
-          {run.status === 'SUCCEEDED' && (
-            <>
-              <EarlierRuns client={client} run={run} navigate={navigate} />
-              <Results
-                client={client}
-                run={run}
-                tool={tool}
-                view={view}
-                onViewChange={onViewChange}
-                showScripts={maySeeScripts(session.roles)}
-              />
-            </>
-          )}
+          <div ref={outcome} tabIndex={-1} className="run-outcome">
+            {run.status === 'FAILED' && (
+              <div className="notice notice-error" role="alert">
+                <p className="notice-title">The run failed</p>
+                <p>{run.error || 'The server did not say why. Try again, or tell the engineering on-call.'}</p>
+                <p>
+                  <a {...linkTo({ name: 'customer', customerId: run.customerId }, navigate)}>
+                    Open {customer?.name ?? run.customerId}: settings and connection tests
+                  </a>
+                </p>
+              </div>
+            )}
+            {run.status === 'CANCELLED' && (
+              <p className="notice" role="status">
+                This run was cancelled before it finished, so it has no results.
+              </p>
+            )}
+            {run.status === 'SUCCEEDED' && (
+              <>
+                <EarlierRuns client={client} run={run} navigate={navigate} />
+                <Results
+                  client={client}
+                  run={run}
+                  tool={tool}
+                  view={view}
+                  onViewChange={onViewChange}
+                  showScripts={maySeeScripts(session.roles)}
+                />
+              </>
+            )}
+          </div>
         </>
       )}
     </section>
@@ -164,9 +188,9 @@ function RunProgress({ client, run, onCancelled }: { client: ApiClient; run: Run
         </ol>
       )}
       {cancelError && <ErrorNotice error={cancelError} />}
-      <button type="button" className="button-danger" onClick={cancel} disabled={cancelling}>
-        {cancelling ? 'Cancelling…' : 'Cancel run'}
-      </button>
+      <BusyButton className="button-danger" busy={cancelling} busyLabel="Cancelling…" onClick={cancel}>
+        Cancel run
+      </BusyButton>
     </div>
   );
 }

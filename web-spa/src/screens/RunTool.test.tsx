@@ -1,4 +1,4 @@
-import { render, screen, within } from '@testing-library/react';
+import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { ApiClient } from '../api/client';
@@ -124,6 +124,20 @@ describe('RunTool', () => {
     expect(screen.getByRole('alert').textContent).toMatch(/need fixing/);
     expect(server.calls).toHaveLength(0);
     expect(onStarted).not.toHaveBeenCalled();
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByLabelText('Customer')));
+  });
+
+  it('takes the agent to the tools when only the tool is missing (a fieldset cannot hold focus)', async () => {
+    const { user } = setup(undefined, catalogue(), { customerId: 'demo' });
+    await user.click(screen.getByRole('button', { name: 'Start' }));
+    await waitFor(() => expect(document.activeElement).toBe(screen.getAllByRole('radio')[0]));
+  });
+
+  it('names the SIS type in words in the customer picker', () => {
+    setup();
+    const options = within(screen.getByLabelText('Customer')).getAllByRole('option').map((o) => o.textContent);
+    expect(options).toContain('North ISD (north) · ClassLink · production');
+    expect(options.join(' ')).not.toMatch(/oneroster-csv|classlink/);
   });
 
   it('checks parameter bounds and the ticket number before starting', async () => {

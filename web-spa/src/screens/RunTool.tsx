@@ -1,7 +1,9 @@
 import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { asApiError, type ApiClient, type ApiError } from '../api/client';
+import { sisTypeLabel } from '../api/customers';
 import type { Catalogue } from '../catalogue';
 import { fieldsFromSchema, initialValues, toParameters, validate, type FormErrors, type FormValues } from '../schema/form';
+import { BusyButton } from '../components/BusyButton';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { ParameterForm } from '../components/ParameterForm';
 import './RunTool.css';
@@ -112,7 +114,9 @@ export function RunTool({
   function focusFirstProblem() {
     // After render, so that aria-invalid is in place.
     requestAnimationFrame(() => {
-      formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+      // A fieldset (the tool choice) cannot take focus: its first radio does.
+      const first = formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]');
+      (first?.tagName === 'FIELDSET' ? first.querySelector<HTMLElement>('input') : first)?.focus();
     });
   }
 
@@ -194,7 +198,7 @@ export function RunTool({
                 <option value="">Choose a customer…</option>
                 {customers.map((c) => (
                   <option key={c.id} value={c.id}>
-                    {c.name} ({c.id}) · {c.sisType} · {c.oursInstance}
+                    {c.name} ({c.id}) · {sisTypeLabel(c.sisType)} · {c.oursInstance}
                   </option>
                 ))}
               </select>
@@ -294,9 +298,9 @@ export function RunTool({
           </div>
 
           <div className="actions">
-            <button type="submit" className="button-primary" disabled={submitting || customers.length === 0}>
-              {submitting ? 'Starting…' : 'Start'}
-            </button>
+            <BusyButton type="submit" className="button-primary" busy={submitting} busyLabel="Starting…" disabled={customers.length === 0}>
+              Start
+            </BusyButton>
           </div>
         </form>
       )}

@@ -2,6 +2,7 @@ import { useState, type FormEvent, type ReactNode } from 'react';
 import { asApiError, type ApiClient, type ApiError } from '../api/client';
 import type { Session } from '../api/types';
 import type { Auth } from '../auth/useAuth';
+import { BusyButton } from '../components/BusyButton';
 import { ErrorNotice } from '../components/ErrorNotice';
 
 /** The first screen: the dev form locally, the identity provider's sign-in in AWS (config.json). */
@@ -86,6 +87,7 @@ function DevSignIn({
     event.preventDefault();
     if (!username.trim() || !password) {
       setMissing(true);
+      document.getElementById(username.trim() ? 'password' : 'username')?.focus();
       return;
     }
     setMissing(false);
@@ -96,6 +98,9 @@ function DevSignIn({
     } catch (e) {
       setError(asApiError(e));
       setBusy(false);
+      const password = document.getElementById('password') as HTMLInputElement | null;
+      password?.focus();
+      password?.select();
     }
   }
 
@@ -139,9 +144,9 @@ function DevSignIn({
             onChange={(e) => setPassword(e.target.value)}
           />
         </div>
-        <button type="submit" className="button-primary" disabled={busy}>
-          {busy ? 'Signing in…' : 'Sign in'}
-        </button>
+        <BusyButton type="submit" className="button-primary" busy={busy} busyLabel="Signing in…">
+          Sign in
+        </BusyButton>
       </form>
     </main>
   );

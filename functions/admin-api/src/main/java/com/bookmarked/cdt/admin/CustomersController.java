@@ -5,6 +5,7 @@ import com.bookmarked.cdt.core.auth.SignedInUser;
 import com.bookmarked.cdt.core.customer.Customer;
 import com.bookmarked.cdt.core.customer.CustomerService;
 import com.bookmarked.cdt.core.customer.CustomerSettings;
+import com.bookmarked.cdt.core.customer.CustomerSettingsCheck;
 import com.bookmarked.cdt.core.customer.CustomerSummary;
 import com.bookmarked.cdt.core.http.InvalidInputException;
 import com.bookmarked.cdt.core.snapshot.cache.SnapshotCache;
@@ -39,19 +40,26 @@ public class CustomersController {
     private final CustomerService customers;
     private final SnapshotCache snapshots;
     private final AuditLog audit;
+    private final CustomerSettingsCheck settingsCheck;
 
-    public CustomersController(CustomerService customers, SnapshotCache snapshots, AuditLog audit) {
+    public CustomersController(CustomerService customers, SnapshotCache snapshots, AuditLog audit,
+                               CustomerSettingsCheck settingsCheck) {
         this.customers = customers;
         this.snapshots = snapshots;
         this.audit = audit;
+        this.settingsCheck = settingsCheck;
     }
 
     @Serdeable
     public record SnapshotsRefreshed(String customerId, String detail) {
     }
 
+    /**
+     * @param ourInstances the Bookmarked database instances this server knows
+     *        ({@code cdt.ours.instances}), so that the settings form offers exactly those
+     */
     @Serdeable
-    public record CustomerList(List<CustomerSummary> items) {
+    public record CustomerList(List<CustomerSummary> items, List<String> ourInstances) {
     }
 
     /**
@@ -74,7 +82,7 @@ public class CustomersController {
 
     @Get
     public CustomerList list(HttpRequest<?> request) {
-        return new CustomerList(customers.list(WholeQueryValue.of(request, "q")));
+        return new CustomerList(customers.list(WholeQueryValue.of(request, "q")), settingsCheck.instances());
     }
 
     @Get("/{id}")

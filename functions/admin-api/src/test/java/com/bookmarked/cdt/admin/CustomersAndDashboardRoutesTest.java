@@ -42,7 +42,8 @@ class CustomersAndDashboardRoutesTest {
 
     @BeforeAll
     static void start() {
-        function = FunctionUnderTest.start(Map.of());
+        // A third instance, so that the list's ourInstances is seen to come from the configuration.
+        function = FunctionUnderTest.start(Map.of("cdt.ours.instances", "production,staging,eu-central"));
         ok(ApiGatewayEvents.put("/api/customers/oak", settings("Oak Valley", "sftp://files.oak.example/roster", null)).bearer(ADMIN), 200);
         ok(ApiGatewayEvents.put("/api/customers/elm", settings("Elm Park", "/data/elm.zip",
                 "{\"cron\":\"0 6 * * 1-5\",\"timezone\":\"America/Chicago\"}")).bearer(ADMIN), 200);
@@ -155,6 +156,20 @@ class CustomersAndDashboardRoutesTest {
         JsonNode byName = ok(ApiGatewayEvents.get("/api/customers").query("q", "PARK").bearer(AGENT), 200);
         assertThat(byName.get("items").size()).isEqualTo(1);
         assertThat(byName.get("items").get(0).get("id").asText()).isEqualTo("elm");
+    }
+
+    @Test
+    void theListNamesTheConfiguredInstancesAndSavingAcceptsExactlyThose() {
+        JsonNode list = ok(ApiGatewayEvents.get("/api/customers").bearer(AGENT), 200);
+        assertThat(list.get("ourInstances").toString()).isEqualTo("[\"production\",\"staging\",\"eu-central\"]");
+        assertThat(ok(ApiGatewayEvents.get("/api/customers").query("q", "nothing matches this").bearer(AGENT), 200)
+                .get("ourInstances").size()).as("also with no customer found").isEqualTo(3);
+
+        ok(ApiGatewayEvents.put("/api/customers/cedar", settings("Cedar Falls", "/data/cedar.zip", null)
+                .replace("\"production\"", "\"eu-central\"")).bearer(ADMIN), 200);
+        JsonNode refused = ok(ApiGatewayEvents.put("/api/customers/cedar", settings("Cedar Falls", "/data/cedar.zip", null)
+                .replace("\"production\"", "\"moon\"")).bearer(ADMIN), 422);
+        assertThat(refused.get("errors").toString()).contains("settings.ours.instance");
     }
 
     @Test
