@@ -97,13 +97,12 @@ test('sign in, see who is signed in, find runs in History, deep link, sign out',
   await expect(rows).toHaveCount(1);
   await expect(rows.first().getByRole('link')).toHaveAttribute('href', `/runs/${emailConflicts}`);
 
-  // An address that is no screen says so on the dashboard rather than showing it silently; the notice
-  // goes with it. (The local gateway answers such an address with a 404 of its own, so it is reached
-  // inside the app here; in AWS the SPA is served for it.)
-  await page.evaluate(() => {
-    window.history.pushState(null, '', '/runz/nothing');
-    window.dispatchEvent(new PopStateEvent('popstate'));
-  });
+  // An address that is no screen (a mistyped link opened in the browser) opens the app, which says so
+  // on the dashboard rather than showing it silently; the notice goes with it.
+  const typo = await page.request.get('/runz/nothing', { headers: { Accept: 'text/html' } });
+  expect(typo.status()).toBe(404);
+  await page.goto('/runz/nothing');
+  await signIn(page);
   await expect(page.getByRole('heading', { name: 'Dashboard', level: 1 })).toBeVisible();
   await expect(page.getByText('There is no page at “/runz/nothing”', { exact: false })).toBeVisible();
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Dashboard' }).click();
