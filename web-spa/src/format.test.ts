@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { evidenceText, formatShortTime, formatTime, localTimesIn, wordsOf } from './format';
+import { categoryLabel, evidenceText, formatShortTime, formatTime, localTimesIn, wordsOf } from './format';
+
+describe('categoryLabel', () => {
+  it.each([
+    ['MISSING_REQUIRED_FIELD', 'Missing required field'],
+    ['DUPLICATE_IN_SIS', 'Duplicate in SIS'],
+    ['MISSING_HERE_PRESENT_IN_SIS', 'Missing here present in SIS'],
+    ['SISTER_RECORD', 'Sister record'],
+  ])('%s → %s', (category, label) => expect(categoryLabel(category)).toBe(label));
+});
 
 describe('wordsOf', () => {
   it.each([

@@ -35,7 +35,7 @@ export function formatDuration(ms: number | null | undefined): string {
 
 /** "MISSING_REQUIRED_FIELD" → "Missing required field". */
 export function categoryLabel(category: string): string {
-  const words = category.toLowerCase().replace(/_/g, ' ');
+  const words = category.toLowerCase().replace(/_/g, ' ').replace(/\bsis\b/g, 'SIS');
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
