@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { expectRunSucceeded, openFirstFinding, screenshot, signIn, startRunInUi, TOOL_IDS } from './support/app';
+import { categoryLabel } from '../src/format';
 import { loadTruth, plantedCounts, type PlantedProblem, type Truth } from './support/truth';
 
 // Every tool of the catalogue, run on the demo customer through the UI as an agent would. The
@@ -11,11 +12,8 @@ test.beforeAll(() => {
   truth = loadTruth();
 });
 
-/** "MISSING_REQUIRED_FIELD" → "Missing required field", as the app labels categories. */
-function label(category: string): string {
-  const words = category.toLowerCase().replace(/_/g, ' ');
-  return words.charAt(0).toUpperCase() + words.slice(1);
-}
+// categories are read by the labels the app gives them
+const label = categoryLabel;
 
 /** The summary's "By category" list as the agent reads it: label → count. */
 async function countsOnScreen(page: Page): Promise<Record<string, number>> {
