@@ -146,6 +146,13 @@ class CustomersAndDashboardRoutesTest {
         assertThat(elm.get("lastTests").get(1).get("actor").asText()).isEqualTo("agent2");
         JsonNode oak = ok(ApiGatewayEvents.get("/api/customers/oak").bearer(AGENT), 200);
         assertThat(oak.get("connectors").toString()).isEqualTo("[\"ftp\",\"bookmarked\"]");
+        // a connector oak no longer uses (its SIS was ClassLink once) keeps its last test, after its own
+        connectionTest("oak", "classlink", true, "Connected to ClassLink.");
+        JsonNode oakAgain = ok(ApiGatewayEvents.get("/api/customers/oak").bearer(AGENT), 200);
+        List<String> tested = new ArrayList<>();
+        oakAgain.get("lastTests").forEach(t -> tested.add(t.get("connector").asText()));
+        assertThat(tested).last().isEqualTo("classlink");
+        assertThat(tested.subList(0, tested.size() - 1)).isSubsetOf("ftp", "bookmarked");
         assertThat(oak.get("settings").get("schedule").isNull()).isTrue();
 
         JsonNode list = ok(ApiGatewayEvents.get("/api/customers").bearer(AGENT), 200);

@@ -23,6 +23,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -87,21 +88,19 @@ public class CustomerService {
     /** A customer as its page shows it: with the latest connection test of each of its connectors. */
     public Customer details(String id) {
         Customer customer = get(id);
-        List<Customer.ConnectionTestSeen> tests = new ArrayList<>();
-        List<AuditEvent> events = audit.latestConnectionTests("customer:" + customer.id());
-        for (String connector : customer.connectors()) {
-            events.stream().filter(e -> connector.equals(e.details().get("connector"))).findFirst().ifPresent(e ->
-                    tests.add(new Customer.ConnectionTestSeen(connector, Boolean.TRUE.equals(e.details().get("ok")),
-                            e.details().get("verdict") instanceof String v ? v : null, e.at(), e.actor())));
-        }
-        // a connector the customer no longer uses (the SIS type changed) still shows its last test, after the others
-        for (AuditEvent e : events) {
-            Object connector = e.details().get("connector");
-            if (connector instanceof String c && !customer.connectors().contains(c)) {
-                tests.add(new Customer.ConnectionTestSeen(c, Boolean.TRUE.equals(e.details().get("ok")),
-                        e.details().get("verdict") instanceof String v ? v : null, e.at(), e.actor()));
-            }
-        }
+        List<String> served = customer.connectors();
+        // latestConnectionTests gives one event per connector; the customer's own connectors first, in
+        // their order, then any it no longer uses (its SIS type changed), so their last test still shows
+        List<Customer.ConnectionTestSeen> tests = audit.latestConnectionTests("customer:" + customer.id()).stream()
+                .filter(e -> e.details().get("connector") instanceof String)
+                .sorted(Comparator.comparingInt(e -> {
+                    int at = served.indexOf((String) e.details().get("connector"));
+                    return at < 0 ? served.size() : at;
+                }))
+                .map(e -> new Customer.ConnectionTestSeen((String) e.details().get("connector"),
+                        Boolean.TRUE.equals(e.details().get("ok")),
+                        e.details().get("verdict") instanceof String v ? v : null, e.at(), e.actor()))
+                .toList();
         return customer.withLastTests(tests);
     }
 

@@ -24,6 +24,8 @@ final class LogRedaction {
             // password=…, "clientSecret": "…", token: …
             new Rule(Pattern.compile("(?i)(\"?(?:password|passwd|pwd|secret|client_?secret|access_?token|refresh_?token|api_?key|"
                     + "private_?key|passphrase|token)\"?\\s*[=:]\\s*)(\"[^\"]*\"|'[^']*'|[^\\s,;&\"')}]+)"), "$1[redacted]"),
+            // PostgreSQL quotes the row or key it refused: a student's or guardian's values
+            new Rule(Pattern.compile("(Failing row contains |Key )\\((?:[^()\\n]|\\([^()\\n]*\\))*\\)(=\\([^\\n]*?\\))?"), "$1([redacted])"),
             new Rule(Pattern.compile("[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\\.[A-Za-z]{2,}"), "[email]"));
 
     private LogRedaction() {

@@ -56,6 +56,19 @@ class JsonLineLayoutTest {
     }
 
     @Test
+    void rowsQuotedByPostgresqlAreRedacted() throws Exception {
+        String message = "ERROR: null value in column \"title\" violates not-null constraint\n  Detail: Failing row contains "
+                + "(b9e3, 1500, Mariam, Campbell (twin), 2015-02-08).\n\tat org.postgresql.core.v3.QueryExecutorImpl; "
+                + "duplicate key value violates unique constraint \"users_pkey\"\n  Detail: Key (given_name, family_name)=(Mariam, Yilmaz) already exists.";
+        JsonNode json = new ObjectMapper().readTree(new JsonLineLayout().doLayout(
+                new LoggingEvent("fqcn", logger, Level.ERROR, message, null, null)));
+        String logged = json.get("message").asText();
+        assertThat(logged).doesNotContain("Mariam").doesNotContain("Campbell").doesNotContain("Yilmaz").doesNotContain("2015-02-08");
+        assertThat(logged).contains("Detail: Failing row contains ([redacted]).").contains("Key ([redacted]) already exists.")
+                .contains("violates not-null constraint").contains("org.postgresql.core.v3.QueryExecutorImpl");
+    }
+
+    @Test
     void theRunContextIsRestoredAfterwards() {
         MDC.put(LogContext.RUN_ID, "outer");
         try (LogContext ignored = LogContext.forRun("inner", "c")) {
